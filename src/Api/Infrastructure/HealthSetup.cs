@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Jobs.Core.Storage;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Jobs.Api.Infrastructure;
+
+public static class HealthSetup
+{
+    public static IServiceCollection AddJobsHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddDbContextCheck<JobsDbContext>("database");
+        return services;
+    }
+
+    /// <summary>/health answers 200 when every check passes and 503 otherwise, with each check's status in JSON.</summary>
+    public static void MapJobsHealthChecks(this WebApplication app) =>
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).WithTags("Health");
+
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            totalDurationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                error = e.Value.Exception?.Message,
+            }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+    }
+}

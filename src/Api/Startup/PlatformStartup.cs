@@ -1,0 +1,73 @@
+using Jobs.Api.Auth;
+using Jobs.Core.Accounts;
+using Jobs.Core.Demo;
+using Jobs.Core.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Jobs.Api.Startup;
+
+public static class PlatformStartup
+{
+    public static IServiceCollection AddPlatformStartup(this IServiceCollection services)
+    {
+        services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    /// <summary>Brings the database to the current schema, creates the first admin and, on an empty database, seeds demo data.</summary>
+    public static async Task InitializePlatformAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+
+        var admin = services.GetRequiredService<IOptions<AdminOptions>>().Value;
+        await services.GetRequiredService<AccountService>().EnsureAdminAsync(admin.Email, admin.Password, cancellationToken);
+
+        if (services.GetRequiredService<IOptions<StorageOptions>>().Value.SeedDemoData)
+        {
+            var seeder = services.GetRequiredService<DemoSeeder>();
+            if (await seeder.IsEmptyAsync(cancellationToken))
+            {
+                var demo = services.GetRequiredService<IOptions<DemoDataOptions>>().Value;
+                var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Jobs.Startup");
+                logger.LogInformation("Empty database: seeding demo data ({Employers} employers, {Postings} postings, {Graduates} graduates)",
+                    demo.Employers, demo.Postings, demo.Graduates);
+                var progress = new LoggingProgress(logger);
+                await seeder.SeedAsync(new DemoSize(demo.Employers, demo.Postings, demo.Graduates), demo.Seed, progress, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Prints where to open the platform once Kestrel has bound its addresses.</summary>
+    public static void PrintUrlsOnStart(this WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+            {
+                Console.WriteLine($"Jobs is running: open {address.TrimEnd('/')}/  (API docs: {address.TrimEnd('/')}/scalar)");
+            }
+        });
+
+    private sealed class LoggingProgress(ILogger logger) : IProgress<DemoSeedProgress>
+    {
+        private string? _phase;
+        private int _lastPercent = -1;
+
+        public void Report(DemoSeedProgress value)
+        {
+            var percent = value.Total == 0 ? 100 : (int)(100L * value.Done / value.Total);
+            // Log each phase at 10% steps so a large seed shows it is alive without flooding the console.
+            if (value.Phase != _phase || percent / 10 != _lastPercent / 10 || value.Done == value.Total)
+            {
+                _phase = value.Phase;
+                _lastPercent = percent;
+                logger.LogInformation("Seeding {Phase}: {Done}/{Total} ({Percent}%)", value.Phase, value.Done, value.Total, percent);
+            }
+        }
+    }
+}

@@ -1,0 +1,298 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Jobs.Core.Accounts;
+using Jobs.Core.Employers;
+using Jobs.Core.Postings;
+using Jobs.Core.Regions;
+using Jobs.Core.Resumes;
+using Jobs.Core.Storage;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Jobs.Core.Demo;
+
+/// <summary>How much demo data to create.</summary>
+public sealed record DemoSize(int Employers, int Postings, int Graduates)
+{
+    public static DemoSize Default => new(500, 5000, 2000);
+}
+
+/// <summary>Reported after every committed batch; <see cref="Phase"/> is one of <see cref="DemoSeeder.Phases"/>.</summary>
+public sealed record DemoSeedProgress(string Phase, int Done, int Total);
+
+public sealed record DemoSeedResult(int Organisers, int Employers, int Graduates, int Postings, int Seed, DateTime AnchorUtc, TimeSpan Elapsed);
+
+/// <summary>
+/// Fills an empty database with demo accounts, companies, résumés and postings from <see cref="DemoDataGenerator"/>.
+/// Every demo account signs in with <see cref="DemoPassword"/>: organiser.{cityCode}@demo.jobs,
+/// employer{n}@demo.jobs and graduate{n}@demo.jobs.
+/// </summary>
+/// <remarks>
+/// Writes in batches, each in its own transaction, so a large seed does not hold one huge transaction; an interrupted
+/// seed leaves the batches already committed. Give it a context of its own: it clears the change tracker.
+/// </remarks>
+public sealed class DemoSeeder(JobsDbContext db, CityDirectory cities, IPasswordHasher<User> passwordHasher, TimeProvider clock)
+{
+    public const string DemoPassword = "Demo@2026";
+
+    public const int DefaultSeed = 2026;
+
+    public static class Phases
+    {
+        public const string Organisers = "organisers";
+        public const string Employers = "employers";
+        public const string Graduates = "graduates";
+        public const string Postings = "postings";
+    }
+
+    /// <summary>Postings per transaction; accounts and résumés go in batches of a fifth of this.</summary>
+    public int BatchSize { get; init; } = 10_000;
+
+    // SQLite's default 2 MB page cache makes a large transaction spill dirty index pages to the WAL and rewrite them;
+    // 64 MB keeps a batch in memory and lifts posting throughput by about a third. Restored after seeding.
+    private const int SeedCacheSizeKiB = 65_536;
+
+    /// <summary>True when there are neither employers nor postings: a fresh install that demo data may fill.</summary>
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken) =>
+        !await db.Employers.AnyAsync(cancellationToken) && !await db.Postings.AnyAsync(cancellationToken);
+
+    /// <summary>Seeds when <see cref="IsEmptyAsync"/> says so; null when the database already had data.</summary>
+    public async Task<DemoSeedResult?> SeedIfEmptyAsync(DemoSize size, int seed, IProgress<DemoSeedProgress>? progress, CancellationToken cancellationToken) =>
+        await IsEmptyAsync(cancellationToken) ? await SeedAsync(size, seed, progress, cancellationToken) : null;
+
+    public async Task<DemoSeedResult> SeedAsync(DemoSize size, int seed, IProgress<DemoSeedProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(size);
+        ArgumentOutOfRangeException.ThrowIfNegative(size.Employers);
+        ArgumentOutOfRangeException.ThrowIfNegative(size.Postings);
+        ArgumentOutOfRangeException.ThrowIfNegative(size.Graduates);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
+        if (size.Postings > 0 && size.Employers == 0)
+        {
+            throw new ArgumentException("Postings need at least one employer.", nameof(size));
+        }
+
+        var started = clock.GetTimestamp();
+        var anchor = clock.GetUtcNow().UtcDateTime;
+        var demoSuffix = "@" + DemoDataGenerator.EmailDomain;
+        if (await db.Users.AnyAsync(u => u.Email.EndsWith(demoSuffix), cancellationToken))
+        {
+            throw new InvalidOperationException("The database already holds demo accounts; seed an empty database.");
+        }
+
+        // PBKDF2 is deliberately slow (100,000 iterations in ASP.NET Core Identity's V3 format): hashing per account
+        // would take minutes for a large seed. Every demo account shares one password anyway, so one hash string,
+        // salt included, verifies for all of them.
+        var template = new User { Email = "demo" + demoSuffix, PasswordHash = "", DisplayName = "demo" };
+        var hash = passwordHasher.HashPassword(template, DemoPassword);
+
+        using var generator = new DemoDataGenerator(cities, seed, anchor) { PasswordHash = hash };
+        var tracker = db.ChangeTracker;
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var cacheSize = await PragmaAsync("cache_size", null, cancellationToken);
+        try
+        {
+            await PragmaAsync("cache_size", -SeedCacheSizeKiB, cancellationToken);
+            using var users = EntityRowWriter<User>.TryCreate(db, readBackKey: true);
+            using var employers = EntityRowWriter<Employer>.TryCreate(db, readBackKey: true);
+            var smallBatch = Math.Max(1, BatchSize / 5);
+
+            var organisers = generator.CreateOrganisers();
+            await InBatchesAsync(organisers, organisers.Count, smallBatch, Phases.Organisers, progress, async (batch, tx) =>
+            {
+                Add(users, tx, batch);
+                await db.SaveChangesAsync(cancellationToken);
+            }, cancellationToken);
+
+            var demoEmployers = generator.CreateEmployers(size.Employers);
+            await InBatchesAsync(demoEmployers, demoEmployers.Count, smallBatch, Phases.Employers, progress, async (batch, tx) =>
+            {
+                Add(employers, tx, batch.Select(e => e.Employer));
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var e in batch)
+                {
+                    e.Account.EmployerId = e.Employer.Id;
+                }
+
+                Add(users, tx, batch.Select(e => e.Account));
+                await db.SaveChangesAsync(cancellationToken);
+            }, cancellationToken);
+
+            await InBatchesAsync(generator.CreateGraduates(size.Graduates), size.Graduates, smallBatch, Phases.Graduates, progress, async (batch, tx) =>
+            {
+                Add(users, tx, batch.Select(g => g.Account));
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var g in batch)
+                {
+                    g.Resume.OwnerUserId = g.Account.Id;
+                }
+
+                // Résumés own a contact block and a JSON list of experiences: EF's own pipeline writes those.
+                db.Resumes.AddRange(batch.Select(g => g.Resume));
+                await db.SaveChangesAsync(cancellationToken);
+            }, cancellationToken);
+
+            var postingEmployers = demoEmployers.Select(e => e.Employer).ToArray();
+            await SeedPostingsAsync(generator, postingEmployers, size.Postings, progress, cancellationToken);
+
+            return new DemoSeedResult(organisers.Count, demoEmployers.Count, size.Graduates, size.Postings, seed, anchor, clock.GetElapsedTime(started));
+        }
+        finally
+        {
+            tracker.Clear();
+            tracker.AutoDetectChangesEnabled = autoDetect;
+            await PragmaAsync("cache_size", cacheSize, CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Sets the pragma when <paramref name="value"/> is given; returns its value from before.</summary>
+    private async Task<long> PragmaAsync(string name, long? value, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        var before = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        if (value is { } v)
+        {
+            command.CommandText = $"PRAGMA {name}={v.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return before;
+    }
+
+    private void Add<T>(EntityRowWriter<T>? writer, DbTransaction tx, IEnumerable<T> entities)
+        where T : class
+    {
+        if (writer is null)
+        {
+            db.Set<T>().AddRange(entities);
+            return;
+        }
+
+        writer.Transaction = tx;
+        foreach (var entity in entities)
+        {
+            writer.Insert(entity);
+        }
+    }
+
+    private async Task InBatchesAsync<T>(IEnumerable<T> items, int total, int batchSize, string phase, IProgress<DemoSeedProgress>? progress,
+        Func<List<T>, DbTransaction, Task> write, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        var batch = new List<T>(Math.Min(batchSize, Math.Max(total, 1)));
+        progress?.Report(new DemoSeedProgress(phase, 0, total));
+        foreach (var item in items)
+        {
+            batch.Add(item);
+            if (batch.Count == batchSize)
+            {
+                await CommitAsync();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await CommitAsync();
+        }
+
+        async Task CommitAsync()
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await using (var tx = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                await write(batch, tx.GetDbTransaction());
+                await tx.CommitAsync(cancellationToken);
+            }
+
+            db.ChangeTracker.Clear();
+            done += batch.Count;
+            batch.Clear();
+            progress?.Report(new DemoSeedProgress(phase, done, total));
+        }
+    }
+
+    private async Task SeedPostingsAsync(DemoDataGenerator generator, Employer[] employers, int total, IProgress<DemoSeedProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        progress?.Report(new DemoSeedProgress(Phases.Postings, 0, total));
+        if (total == 0)
+        {
+            return;
+        }
+
+        // Generating a posting costs about as much as inserting it, so the generator runs on its own thread and
+        // hands over whole batches: on two cores the two halves overlap. The generator (and its ICU transliterator)
+        // is only ever touched by that one thread.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var queue = new BlockingCollection<List<Posting>>(boundedCapacity: 2);
+        var producer = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                var batch = new List<Posting>(BatchSize);
+                foreach (var posting in generator.CreatePostings(employers, total))
+                {
+                    batch.Add(posting);
+                    if (batch.Count == BatchSize)
+                    {
+                        queue.Add(batch, stop.Token);
+                        batch = new List<Posting>(BatchSize);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    queue.Add(batch, stop.Token);
+                }
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        try
+        {
+            await Task.Run(async () =>
+            {
+                using var writer = EntityRowWriter<Posting>.TryCreate(db, readBackKey: false);
+                var done = 0;
+                foreach (var batch in queue.GetConsumingEnumerable(stop.Token))
+                {
+                    await using (var tx = await db.Database.BeginTransactionAsync(stop.Token))
+                    {
+                        Add(writer, tx.GetDbTransaction(), batch);
+                        await db.SaveChangesAsync(stop.Token);
+                        await tx.CommitAsync(stop.Token);
+                    }
+
+                    db.ChangeTracker.Clear();
+                    done += batch.Count;
+                    progress?.Report(new DemoSeedProgress(Phases.Postings, done, total));
+                }
+            }, stop.Token);
+        }
+        catch
+        {
+            // Unblock the producer if it is waiting for room in the queue.
+            await stop.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            try
+            {
+                await producer;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Only cancelled because the consumer failed or the caller cancelled; that error is the one to report.
+            }
+        }
+    }
+}

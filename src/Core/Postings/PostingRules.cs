@@ -1,0 +1,17 @@
+namespace Jobs.Core.Postings;
+
+/// <summary>Limits shared by the API, feed imports and demo data.</summary>
+public static class PostingRules
+{
+    public const int TitleMaxLength = 100;
+    public const int DescriptionMaxLength = 20_000;
+    public const int DistrictMaxLength = 50;
+    public const int MaxSkills = 30;
+    public const int SkillMaxLength = 40;
+    public const int MaxHeadcount = 10_000;
+
+    /// <summary>Monthly pay ceiling in CNY: above this a figure is almost certainly a typo (yearly pay, extra zero).</summary>
+    public const int MaxMonthlySalary = 1_000_000;
+    public const int MinSalaryMonths = 12;
+    public const int MaxSalaryMonths = 24;
+}

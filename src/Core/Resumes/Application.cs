@@ -1,0 +1,17 @@
+namespace Jobs.Core.Resumes;
+
+/// <summary>A graduate applying to a posting with their résumé; it entitles the posting's employer to the contact data.</summary>
+public sealed class Application
+{
+    public long Id { get; set; }
+
+    public long PostingId { get; set; }
+
+    public long ResumeId { get; set; }
+
+    public long EmployerId { get; set; }
+
+    public string? CoverLetter { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

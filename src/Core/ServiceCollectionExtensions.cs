@@ -1,0 +1,42 @@
+using Jobs.Core.Accounts;
+using Jobs.Core.Employers;
+using Jobs.Core.Postings;
+using Jobs.Core.Regions;
+using Jobs.Core.Resumes;
+using Jobs.Core.Storage;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Jobs.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers the system of record and the domain services. <paramref name="contentRoot"/> anchors relative data paths.</summary>
+    public static IServiceCollection AddJobsCore(this IServiceCollection services, string contentRoot)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RegionsOptions>().BindConfiguration(RegionsOptions.Section)
+            .Validate(o => string.IsNullOrWhiteSpace(o.File) || File.Exists(Path.Combine(contentRoot, o.File)), "Regions:File names a file that does not exist.")
+            .ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var file = sp.GetRequiredService<IOptions<RegionsOptions>>().Value.File;
+            return string.IsNullOrWhiteSpace(file) ? CityDirectory.LoadEmbedded() : CityDirectory.LoadFile(Path.Combine(contentRoot, file));
+        });
+        services.AddSingleton(sp => DataPaths.From(sp.GetRequiredService<IOptions<StorageOptions>>().Value, contentRoot));
+        services.AddDbContext<JobsDbContext>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<DataPaths>().ConnectionString));
+
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<EmployerService>();
+        services.AddScoped<PostingService>();
+        services.AddScoped<ResumeService>();
+        return services;
+    }
+}

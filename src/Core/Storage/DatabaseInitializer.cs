@@ -1,0 +1,98 @@
+using Jobs.Core.Regions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Jobs.Core.Storage;
+
+/// <summary>
+/// Creates the schema on a new file and upgrades older files step by step. A new file gets the current model and the
+/// current version; an older file runs each upgrade step after its version in one transaction per step.
+/// </summary>
+public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, TimeProvider clock, ILogger<DatabaseInitializer> logger)
+{
+    /// <summary>Raise with every schema change and add the step that brings version N-1 to N.</summary>
+    public const int CurrentVersion = 1;
+
+    private static readonly IReadOnlyDictionary<int, string[]> UpgradeSteps = new Dictionary<int, string[]>();
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        // WAL lets readers go on while the one writer commits; it is a property of the file, so set it once here.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+            var created = await db.Database.EnsureCreatedAsync(cancellationToken);
+            if (created)
+            {
+                db.SchemaInfo.Add(new SchemaInfo { Id = 1, Version = CurrentVersion, UpdatedAt = clock.GetUtcNow().UtcDateTime });
+                await db.SaveChangesAsync(cancellationToken);
+                logger.LogInformation("Created database schema version {Version}", CurrentVersion);
+            }
+            else
+            {
+                await UpgradeAsync(cancellationToken);
+            }
+
+            await SyncCitiesAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task UpgradeAsync(CancellationToken cancellationToken)
+    {
+        var info = await db.SchemaInfo.SingleOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException("The database file has no schema version row; it was not created by this platform.");
+        if (info.Version > CurrentVersion)
+        {
+            throw new InvalidOperationException($"The database is at schema version {info.Version}, newer than this build's {CurrentVersion}.");
+        }
+
+        for (var v = info.Version + 1; v <= CurrentVersion; v++)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var sql in UpgradeSteps[v])
+            {
+                await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+            }
+
+            info.Version = v;
+            info.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            logger.LogInformation("Upgraded database schema to version {Version}", v);
+        }
+    }
+
+    private async Task SyncCitiesAsync(CancellationToken cancellationToken)
+    {
+        var existing = await db.Cities.ToDictionaryAsync(c => c.Code, cancellationToken);
+        foreach (var city in cities.Cities)
+        {
+            if (!existing.TryGetValue(city.Code, out var row))
+            {
+                row = new CityRecord
+                {
+                    Code = city.Code, RegionCode = city.RegionCode, Name = city.Name, FullName = city.FullName,
+                    NameTraditional = city.NameTraditional, Pinyin = city.Pinyin, Province = city.Province,
+                };
+                db.Cities.Add(row);
+            }
+
+            row.RegionCode = city.RegionCode;
+            row.Name = city.Name;
+            row.FullName = city.FullName;
+            row.NameTraditional = city.NameTraditional;
+            row.Pinyin = city.Pinyin;
+            row.Province = city.Province;
+            row.Latitude = city.Latitude;
+            row.Longitude = city.Longitude;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

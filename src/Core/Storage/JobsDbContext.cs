@@ -1,0 +1,132 @@
+using Jobs.Core.Accounts;
+using Jobs.Core.Employers;
+using Jobs.Core.Postings;
+using Jobs.Core.Resumes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Jobs.Core.Storage;
+
+/// <summary>The system of record. The search index is derived from it and can always be rebuilt.</summary>
+public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Employer> Employers => Set<Employer>();
+
+    public DbSet<Posting> Postings => Set<Posting>();
+
+    public DbSet<Resume> Resumes => Set<Resume>();
+
+    public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<CityRecord> Cities => Set<CityRecord>();
+
+    public DbSet<SchemaInfo> SchemaInfo => Set<SchemaInfo>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite keeps no time zone: everything is stored as UTC and read back as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<User>(e =>
+        {
+            e.HasIndex(u => u.Email).IsUnique();
+            e.Property(u => u.Email).HasMaxLength(254);
+            e.Property(u => u.DisplayName).HasMaxLength(100);
+            e.Property(u => u.CityCode).HasMaxLength(40);
+        });
+
+        modelBuilder.Entity<Employer>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.CreditCode).HasMaxLength(18);
+            e.HasIndex(x => x.CreditCode).IsUnique().HasFilter("CreditCode IS NOT NULL");
+            e.HasIndex(x => x.Name);
+        });
+
+        modelBuilder.Entity<Posting>(e =>
+        {
+            e.Property(p => p.Title).HasMaxLength(PostingRules.TitleMaxLength);
+            e.Property(p => p.CityCode).HasMaxLength(40);
+            e.HasOne<Employer>().WithMany().HasForeignKey(p => p.EmployerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => new { p.Status, p.PostedAt });
+            e.HasIndex(p => p.EmployerId);
+            e.HasIndex(p => p.CityCode);
+        });
+
+        modelBuilder.Entity<Resume>(e =>
+        {
+            e.HasIndex(r => r.OwnerUserId).IsUnique();
+            e.HasOne<User>().WithMany().HasForeignKey(r => r.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
+            e.OwnsOne(r => r.Contact, c =>
+            {
+                c.Property(x => x.Phone).HasColumnName("ContactPhone").HasMaxLength(30);
+                c.Property(x => x.Email).HasColumnName("ContactEmail").HasMaxLength(254);
+                c.Property(x => x.IdNumber).HasColumnName("ContactIdNumber").HasMaxLength(18);
+            });
+            e.OwnsMany(r => r.Experiences, x => x.ToJson());
+            e.HasIndex(r => r.Visibility);
+        });
+
+        modelBuilder.Entity<Application>(e =>
+        {
+            e.HasIndex(a => new { a.PostingId, a.ResumeId }).IsUnique();
+            e.HasIndex(a => new { a.ResumeId, a.EmployerId });
+            e.HasOne<Posting>().WithMany().HasForeignKey(a => a.PostingId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Resume>().WithMany().HasForeignKey(a => a.ResumeId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<CityRecord>(e =>
+        {
+            e.HasKey(c => c.Code);
+            e.Property(c => c.Code).HasMaxLength(40);
+        });
+
+        modelBuilder.Entity<SchemaInfo>(e => e.HasKey(s => s.Id));
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}
+
+/// <summary>A configured city mirrored into the database so reports and joins can use it.</summary>
+public sealed class CityRecord
+{
+    public required string Code { get; set; }
+
+    public required string RegionCode { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string FullName { get; set; }
+
+    public required string NameTraditional { get; set; }
+
+    public required string Pinyin { get; set; }
+
+    public required string Province { get; set; }
+
+    public double Latitude { get; set; }
+
+    public double Longitude { get; set; }
+}
+
+/// <summary>One row recording which schema version the database file is at.</summary>
+public sealed class SchemaInfo
+{
+    public int Id { get; set; }
+
+    public int Version { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}

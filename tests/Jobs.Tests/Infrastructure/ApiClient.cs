@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Jobs.Core.Common;
+
+namespace Jobs.Tests.Infrastructure;
+
+/// <summary>Signs accounts up and in through the public API, the way a client would.</summary>
+public static class ApiClient
+{
+    private static int _counter;
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    public static string UniqueEmail(string prefix) => $"{prefix}.{Guid.NewGuid():N}@test.jobs";
+
+    /// <summary>A valid unified social credit code that no other test uses.</summary>
+    public static string UniqueCreditCode()
+    {
+        var n = Interlocked.Increment(ref _counter);
+        var random = new Random(n * 7919 + Environment.ProcessId);
+        return CreditCode.Create("320100", max => random.Next(max));
+    }
+
+    public static async Task<SignedIn> RegisterGraduateAsync(this JobsApiFactory factory)
+    {
+        var email = UniqueEmail("grad");
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/auth/register",
+            new { email, password = "Passw0rd!", role = "graduate", displayName = "测试毕业生" });
+        return await SignedIn.FromAsync(factory, response);
+    }
+
+    public static async Task<SignedIn> RegisterEmployerAsync(this JobsApiFactory factory, string city = "南京", string name = "南京测试科技有限公司")
+    {
+        var email = UniqueEmail("hr");
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/auth/register", new
+        {
+            email,
+            password = "Passw0rd!",
+            role = "employer",
+            company = new { name, creditCode = UniqueCreditCode(), city, industry = "软件/互联网" },
+        });
+        return await SignedIn.FromAsync(factory, response);
+    }
+
+    public static async Task<SignedIn> SignInAdminAsync(this JobsApiFactory factory)
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/auth/login",
+            new { email = JobsApiFactory.AdminEmail, password = JobsApiFactory.AdminPassword });
+        return await SignedIn.FromAsync(factory, response);
+    }
+
+    public static async Task<SignedIn> CreateOrganiserAsync(this JobsApiFactory factory, string city)
+    {
+        var admin = await factory.SignInAdminAsync();
+        var email = UniqueEmail("organiser");
+        var created = await admin.Client.PostAsJsonAsync("/api/admin/organisers", new { email, password = "Passw0rd!", city });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { email, password = "Passw0rd!" });
+        return await SignedIn.FromAsync(factory, response);
+    }
+
+    public static object ValidPosting(string title = "Java开发工程师", string city = "南京") => new
+    {
+        title,
+        description = "岗位职责：1. 负责后端服务开发；2. 参与系统设计。任职要求：本科及以上，熟悉 Spring Boot。五险一金，双休。",
+        city,
+        district = "建邺区",
+        category = "软件/互联网",
+        salaryMin = 10000,
+        salaryMax = 15000,
+        salaryMonths = 13,
+        education = "本科",
+        experience = "1-3年",
+        headcount = 3,
+        skills = new[] { "Java", "Spring Boot", "MySQL" },
+    };
+
+    public static object ValidResume(string visibility = "public", bool contactVisibleToEmployers = false, string phone = "13912345678") => new
+    {
+        fullName = "王小明",
+        school = "南京大学",
+        major = "计算机科学与技术",
+        degree = "本科",
+        graduationYear = 2026,
+        skills = new[] { "Java", "Spring Boot" },
+        preferredCities = new[] { "南京", "馬鞍山" },
+        expectedSalaryMin = 8000,
+        expectedSalaryMax = 12000,
+        experiences = new[] { new { organisation = "南京云启软件科技有限公司", title = "后端开发实习生", start = "2025-07", end = "2025-09" } },
+        selfIntroduction = "热爱编程，做过校园二手交易平台。",
+        visibility,
+        contactVisibleToEmployers,
+        phone,
+        email = "wangxm@example.com",
+        idNumber = "11010519491231002X",
+    };
+
+    public static async Task<JsonObject> ReadObjectAsync(this HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+    public static async Task<long> CreatePostingAsync(this SignedIn employer, object? posting = null)
+    {
+        var response = await employer.Client.PostAsJsonAsync("/api/postings", posting ?? ValidPosting());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (long)(await response.ReadObjectAsync())["id"]!;
+    }
+
+    public static async Task<long> CreateResumeAsync(this SignedIn graduate, object? resume = null)
+    {
+        var response = await graduate.Client.PostAsJsonAsync("/api/resumes", resume ?? ValidResume());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (long)(await response.ReadObjectAsync())["id"]!;
+    }
+}
+
+public sealed record SignedIn(HttpClient Client, long UserId, string Email, long? EmployerId)
+{
+    public static async Task<SignedIn> FromAsync(JobsApiFactory factory, HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Sign-up/in failed: {(int)response.StatusCode} {body}");
+        var json = JsonNode.Parse(body)!;
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)json["accessToken"]!);
+        var user = json["user"]!;
+        return new SignedIn(client, (long)user["id"]!, (string)user["email"]!, (long?)user["employerId"]);
+    }
+}

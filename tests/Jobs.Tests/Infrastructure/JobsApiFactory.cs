@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Jobs.Tests.Infrastructure;
+
+/// <summary>
+/// The real host over a real SQLite file in a fresh temporary folder. Demo seeding is off unless a test class asks for it,
+/// so each class controls exactly what is in its database.
+/// </summary>
+public class JobsApiFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.jobs";
+    public const string AdminPassword = "AdminPass2026";
+
+    public JobsApiFactory()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "jobs-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+    }
+
+    public string DataDirectory { get; }
+
+    public string DatabasePath => Path.Combine(DataDirectory, "jobs.db");
+
+    /// <summary>Extra configuration for a derived fixture (demo sizes, limits).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = DataDirectory,
+            ["Storage:SeedDemoData"] = "false",
+            ["Admin:Email"] = AdminEmail,
+            ["Admin:Password"] = AdminPassword,
+            ["Auth:SigningKey"] = "test-signing-key-that-is-long-enough-for-hs256",
+            ["BackgroundJobs:WorkerCount"] = "1",
+        };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may hold the WAL file a moment longer; a leftover temp folder is harmless.
+            }
+        }
+    }
+}
