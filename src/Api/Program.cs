@@ -7,14 +7,17 @@ using Jobs.Api.Home;
 using Jobs.Api.Infrastructure;
 using Jobs.Api.Postings;
 using Jobs.Api.Resumes;
+using Jobs.Api.Search;
 using Jobs.Api.Startup;
 using Jobs.Background;
 using Jobs.Core;
+using Jobs.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services
     .AddJobsCore(builder.Environment.ContentRootPath)
+    .AddJobsSearch(builder.Environment.ContentRootPath)
     .AddJobsProblemDetails()
     .AddJobsAuth()
     .AddJobsOpenApi()
@@ -23,14 +26,24 @@ builder.Services
     .AddPlatformStartup();
 builder.Services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.WebHost.ConfigureKestrel(kestrel =>
+{
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetSection(RequestLimitsOptions.Section).Get<RequestLimitsOptions>()?.MaxBodyBytes
-        ?? new RequestLimitsOptions().MaxBodyBytes);
+        ?? new RequestLimitsOptions().MaxBodyBytes;
+    // A pasted 10,000-character query must reach the search endpoint (which answers 200 and truncates), not die as a 414.
+    kestrel.Limits.MaxRequestLineSize = 128 * 1024;
+    kestrel.Limits.MaxRequestHeadersTotalSize = 160 * 1024;
+});
 
 var app = builder.Build();
 
 if (SeedCommand.IsRequested(args))
 {
     return await SeedCommand.RunAsync(app, args);
+}
+
+if (ReindexCommand.IsRequested(args))
+{
+    return await ReindexCommand.RunAsync(app);
 }
 
 await app.InitializePlatformAsync();
@@ -48,8 +61,11 @@ app.MapAuthEndpoints();
 app.MapAdminEndpoints();
 app.MapCityEndpoints();
 app.MapEmployerEndpoints();
+app.MapPostingSearchEndpoints();
 app.MapPostingEndpoints();
+app.MapResumeSearchEndpoints();
 app.MapResumeEndpoints();
+app.MapSearchAdminEndpoints();
 app.MapApplicationEndpoints();
 
 app.PrintUrlsOnStart();

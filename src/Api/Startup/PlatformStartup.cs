@@ -2,6 +2,8 @@ using Jobs.Api.Auth;
 using Jobs.Core.Accounts;
 using Jobs.Core.Demo;
 using Jobs.Core.Storage;
+using Jobs.Search.Postings;
+using Jobs.Search.Resumes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -40,6 +42,10 @@ public static class PlatformStartup
                 await seeder.SeedAsync(new DemoSize(demo.Employers, demo.Postings, demo.Graduates), demo.Seed, progress, cancellationToken);
             }
         }
+
+        // Missing, corrupt or older-schema indexes rebuild from the database here; current ones replay recent changes.
+        await services.GetRequiredService<PostingIndex>().InitializeAsync(cancellationToken);
+        await services.GetRequiredService<ResumeIndex>().InitializeAsync(cancellationToken);
     }
 
     /// <summary>Prints where to open the platform once Kestrel has bound its addresses.</summary>

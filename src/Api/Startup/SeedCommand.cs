@@ -36,7 +36,9 @@ public static class SeedCommand
         Console.WriteLine($"Seeding {size.Employers:N0} employers, {size.Postings:N0} postings, {size.Graduates:N0} graduates (seed {seed}) into {app.Services.GetRequiredService<DataPaths>().ConnectionString}");
         await seeder.SeedAsync(size, seed, new ConsoleProgress(), CancellationToken.None);
         Console.WriteLine();
-        Console.WriteLine($"Done in {watch.Elapsed.TotalSeconds:F1} s.");
+        Console.WriteLine($"Seeded in {watch.Elapsed.TotalSeconds:F1} s. Rebuilding the search indexes from the database…");
+        // Seeding writes rows directly, past the services that keep the index in step, so the index is rebuilt whole.
+        await ReindexCommand.RebuildAllAsync(app.Services, CancellationToken.None);
         return 0;
     }
 

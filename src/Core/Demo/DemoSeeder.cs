@@ -18,7 +18,10 @@ public sealed record DemoSize(int Employers, int Postings, int Graduates)
     public static DemoSize Default => new(500, 5000, 2000);
 }
 
-/// <summary>Reported after every committed batch; <see cref="Phase"/> is one of <see cref="DemoSeeder.Phases"/>.</summary>
+/// <summary>
+/// Reported with <see cref="Done"/> = 0 when a phase starts and after every committed batch;
+/// <see cref="Phase"/> is one of <see cref="DemoSeeder.Phases"/>.
+/// </summary>
 public sealed record DemoSeedProgress(string Phase, int Done, int Total);
 
 public sealed record DemoSeedResult(int Organisers, int Employers, int Graduates, int Postings, int Seed, DateTime AnchorUtc, TimeSpan Elapsed);
@@ -52,6 +55,10 @@ public sealed class DemoSeeder(JobsDbContext db, CityDirectory cities, IPassword
     // SQLite's default 2 MB page cache makes a large transaction spill dirty index pages to the WAL and rewrite them;
     // 64 MB keeps a batch in memory and lifts posting throughput by about a third. Restored after seeding.
     private const int SeedCacheSizeKiB = 65_536;
+
+    // Without a row writer, SaveChanges sends one multi-statement command per call and SQLite parses all of it:
+    // a few hundred rows per call is about twice as fast as a few thousand.
+    private const int SaveChangesChunk = 200;
 
     /// <summary>True when there are neither employers nor postings: a fresh install that demo data may fill.</summary>
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken) =>
@@ -98,41 +105,34 @@ public sealed class DemoSeeder(JobsDbContext db, CityDirectory cities, IPassword
             await PragmaAsync("cache_size", -SeedCacheSizeKiB, cancellationToken);
             using var users = EntityRowWriter<User>.TryCreate(db, readBackKey: true);
             using var employers = EntityRowWriter<Employer>.TryCreate(db, readBackKey: true);
+            using var resumes = EntityRowWriter<Resume>.TryCreate(db, readBackKey: false);
             var smallBatch = Math.Max(1, BatchSize / 5);
 
             var organisers = generator.CreateOrganisers();
-            await InBatchesAsync(organisers, organisers.Count, smallBatch, Phases.Organisers, progress, async (batch, tx) =>
-            {
-                Add(users, tx, batch);
-                await db.SaveChangesAsync(cancellationToken);
-            }, cancellationToken);
+            await InBatchesAsync(organisers, organisers.Count, smallBatch, Phases.Organisers, progress,
+                (batch, tx) => AddChunkedAsync(users, tx, batch, cancellationToken), cancellationToken);
 
             var demoEmployers = generator.CreateEmployers(size.Employers);
             await InBatchesAsync(demoEmployers, demoEmployers.Count, smallBatch, Phases.Employers, progress, async (batch, tx) =>
             {
-                Add(employers, tx, batch.Select(e => e.Employer));
-                await db.SaveChangesAsync(cancellationToken);
+                await AddChunkedAsync(employers, tx, batch.Select(e => e.Employer), cancellationToken);
                 foreach (var e in batch)
                 {
                     e.Account.EmployerId = e.Employer.Id;
                 }
 
-                Add(users, tx, batch.Select(e => e.Account));
-                await db.SaveChangesAsync(cancellationToken);
+                await AddChunkedAsync(users, tx, batch.Select(e => e.Account), cancellationToken);
             }, cancellationToken);
 
             await InBatchesAsync(generator.CreateGraduates(size.Graduates), size.Graduates, smallBatch, Phases.Graduates, progress, async (batch, tx) =>
             {
-                Add(users, tx, batch.Select(g => g.Account));
-                await db.SaveChangesAsync(cancellationToken);
+                await AddChunkedAsync(users, tx, batch.Select(g => g.Account), cancellationToken);
                 foreach (var g in batch)
                 {
                     g.Resume.OwnerUserId = g.Account.Id;
                 }
 
-                // Résumés own a contact block and a JSON list of experiences: EF's own pipeline writes those.
-                db.Resumes.AddRange(batch.Select(g => g.Resume));
-                await db.SaveChangesAsync(cancellationToken);
+                await AddChunkedAsync(resumes, tx, batch.Select(g => g.Resume), cancellationToken);
             }, cancellationToken);
 
             var postingEmployers = demoEmployers.Select(e => e.Employer).ToArray();
@@ -164,19 +164,25 @@ public sealed class DemoSeeder(JobsDbContext db, CityDirectory cities, IPassword
         return before;
     }
 
-    private void Add<T>(EntityRowWriter<T>? writer, DbTransaction tx, IEnumerable<T> entities)
+    private async Task AddChunkedAsync<T>(EntityRowWriter<T>? writer, DbTransaction tx, IEnumerable<T> entities, CancellationToken cancellationToken)
         where T : class
     {
-        if (writer is null)
+        if (writer is not null)
         {
-            db.Set<T>().AddRange(entities);
+            writer.Transaction = tx;
+            foreach (var entity in entities)
+            {
+                writer.Insert(entity);
+            }
+
             return;
         }
 
-        writer.Transaction = tx;
-        foreach (var entity in entities)
+        foreach (var chunk in entities.Chunk(SaveChangesChunk))
         {
-            writer.Insert(entity);
+            db.Set<T>().AddRange(chunk);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
     }
 
@@ -225,29 +231,19 @@ public sealed class DemoSeeder(JobsDbContext db, CityDirectory cities, IPassword
             return;
         }
 
-        // Generating a posting costs about as much as inserting it, so the generator runs on its own thread and
-        // hands over whole batches: on two cores the two halves overlap. The generator (and its ICU transliterator)
-        // is only ever touched by that one thread.
+        // Generation runs on its own thread and hands over small chunks, so on two cores generating and inserting
+        // overlap from the first posting on; the consumer still commits once per BatchSize rows. The generator (and
+        // its ICU transliterator) is only ever touched by that one thread.
+        const int chunkSize = 1_000;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var queue = new BlockingCollection<List<Posting>>(boundedCapacity: 2);
+        using var queue = new BlockingCollection<Posting[]>(boundedCapacity: 8);
         var producer = Task.Factory.StartNew(() =>
         {
             try
             {
-                var batch = new List<Posting>(BatchSize);
-                foreach (var posting in generator.CreatePostings(employers, total))
+                foreach (var chunk in generator.CreatePostings(employers, total).Chunk(chunkSize))
                 {
-                    batch.Add(posting);
-                    if (batch.Count == BatchSize)
-                    {
-                        queue.Add(batch, stop.Token);
-                        batch = new List<Posting>(BatchSize);
-                    }
-                }
-
-                if (batch.Count > 0)
-                {
-                    queue.Add(batch, stop.Token);
+                    queue.Add(chunk, stop.Token);
                 }
             }
             finally
@@ -262,18 +258,37 @@ public sealed class DemoSeeder(JobsDbContext db, CityDirectory cities, IPassword
             {
                 using var writer = EntityRowWriter<Posting>.TryCreate(db, readBackKey: false);
                 var done = 0;
-                foreach (var batch in queue.GetConsumingEnumerable(stop.Token))
+                IDbContextTransaction? tx = null;
+                try
                 {
-                    await using (var tx = await db.Database.BeginTransactionAsync(stop.Token))
+                    foreach (var chunk in queue.GetConsumingEnumerable(stop.Token))
                     {
-                        Add(writer, tx.GetDbTransaction(), batch);
-                        await db.SaveChangesAsync(stop.Token);
-                        await tx.CommitAsync(stop.Token);
+                        tx ??= await db.Database.BeginTransactionAsync(stop.Token);
+                        await AddChunkedAsync(writer, tx.GetDbTransaction(), chunk, stop.Token);
+                        done += chunk.Length;
+                        if (done % BatchSize < chunk.Length || done == total)
+                        {
+                            await tx.CommitAsync(stop.Token);
+                            await tx.DisposeAsync();
+                            tx = null;
+                            db.ChangeTracker.Clear();
+                            progress?.Report(new DemoSeedProgress(Phases.Postings, done, total));
+                        }
                     }
 
-                    db.ChangeTracker.Clear();
-                    done += batch.Count;
-                    progress?.Report(new DemoSeedProgress(Phases.Postings, done, total));
+                    if (tx is not null)
+                    {
+                        // Only reached when the generator stopped short; its error surfaces when the producer is awaited.
+                        await tx.CommitAsync(stop.Token);
+                        progress?.Report(new DemoSeedProgress(Phases.Postings, done, total));
+                    }
+                }
+                finally
+                {
+                    if (tx is not null)
+                    {
+                        await tx.DisposeAsync();
+                    }
                 }
             }, stop.Token);
         }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobs.Core.Postings;
 
 /// <summary>Creates, changes and closes postings with the ownership rules; the HTTP endpoints and feed imports both call it.</summary>
-public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeProvider clock)
+public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeProvider clock, IEnumerable<IPostingChangeObserver> observers)
 {
     /// <summary>How long a posting stays up when its author gives no expiry.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(60);
@@ -121,6 +121,7 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
         valid.ApplyTo(posting, now);
         db.Postings.Add(posting);
         await db.SaveChangesAsync(cancellationToken);
+        await NotifyAsync(posting.Id, cancellationToken);
         return ServiceResult<PostingView>.Created(new PostingView(posting, employer.Name));
     }
 
@@ -165,6 +166,7 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
         posting.CityCode = valid.CityCode;
         valid.ApplyTo(posting, now);
         await db.SaveChangesAsync(cancellationToken);
+        await NotifyAsync(posting.Id, cancellationToken);
         var employerName = await db.Employers.Where(e => e.Id == posting.EmployerId).Select(e => e.Name).SingleAsync(cancellationToken);
         return ServiceResult<PostingView>.Ok(new PostingView(posting, employerName));
     }
@@ -190,10 +192,19 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
             posting.ClosedAt = now;
             posting.UpdatedAt = now;
             await db.SaveChangesAsync(cancellationToken);
+            await NotifyAsync(posting.Id, cancellationToken);
         }
 
         var employerName = await db.Employers.Where(e => e.Id == posting.EmployerId).Select(e => e.Name).SingleAsync(cancellationToken);
         return ServiceResult<PostingView>.Ok(new PostingView(posting, employerName));
+    }
+
+    private async Task NotifyAsync(long id, CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            await observer.PostingsChangedAsync([id], cancellationToken);
+        }
     }
 
     /// <summary>Null when the actor may change the posting; otherwise why not.</summary>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobs.Core.Resumes;
 
 /// <summary>Graduates' résumés and their applications, with visibility and contact masking applied for each reader.</summary>
-public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimeProvider clock)
+public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimeProvider clock, IEnumerable<IResumeChangeObserver> observers)
 {
     public const int MaxPreferredCities = 5;
     public const int MaxExperiences = 20;
@@ -31,6 +31,20 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
         }
 
         return ServiceResult<ResumeView>.Ok(ViewFor(actor, resume, hasApplied));
+    }
+
+    /// <summary>The résumés among <paramref name="ids"/> that the actor may read, each as that actor may see it.</summary>
+    public async Task<IReadOnlyDictionary<long, ResumeView>> GetManyAsync(Actor actor, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<long, ResumeView>();
+        }
+
+        var rows = await db.Resumes.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+        var applied = await AppliedToActorsEmployerAsync(actor, ids, cancellationToken);
+        return rows.Where(r => ResumeAccess.CanRead(actor, r, applied.Contains(r.Id)))
+            .ToDictionary(r => r.Id, r => ViewFor(actor, r, applied.Contains(r.Id)));
     }
 
     public async Task<ResumeView?> GetMineAsync(Actor actor, CancellationToken cancellationToken)
@@ -107,6 +121,7 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
             return ServiceResult<ResumeView>.Conflict("每个账号只有一份简历，请修改已有简历");
         }
 
+        await NotifyAsync(resume.Id, cancellationToken);
         return ServiceResult<ResumeView>.Created(new ResumeView(resume, true, true));
     }
 
@@ -132,6 +147,7 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await NotifyAsync(resume.Id, cancellationToken);
         return ServiceResult<ResumeView>.Ok(new ResumeView(resume, true, true));
     }
 
@@ -229,6 +245,14 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
                           join e in db.Employers.AsNoTracking() on p.EmployerId equals e.Id
                           select new { a, p, e.Name }).ToListAsync(cancellationToken);
         return rows.OrderByDescending(x => x.a.CreatedAt).Select(x => (x.a, new PostingView(x.p, x.Name))).ToList();
+    }
+
+    private async Task NotifyAsync(long id, CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            await observer.ResumesChangedAsync([id], cancellationToken);
+        }
     }
 
     private static ResumeView ViewFor(Actor actor, Resume resume, bool appliedToActorsEmployer) =>

@@ -1,0 +1,255 @@
+using Jobs.Api.Infrastructure;
+using Jobs.Core.Common;
+using Jobs.Core.Postings;
+using Jobs.Core.Regions;
+using Jobs.Search.Postings;
+using Jobs.Search.Querying;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Jobs.Api.Postings;
+
+public sealed record SearchHighlights(string Title, string Description);
+
+public sealed record PostingSearchItem(
+    long Id, string Title, string EmployerName, long EmployerId, string City, string CityCode, string? District,
+    int? SalaryMin, int? SalaryMax, int SalaryMonths, string Education, DateTime PostedAt, double Score, SearchHighlights Highlights);
+
+public sealed record FacetValueResponse(string Value, int Count);
+
+public sealed record PostingFacetsResponse(
+    IReadOnlyList<FacetValueResponse> City, IReadOnlyList<FacetValueResponse> Category,
+    IReadOnlyList<FacetValueResponse> Education, IReadOnlyList<FacetValueResponse> SalaryBand);
+
+public sealed record UnderstoodCityResponse(string Code, string Name, string Text);
+
+public sealed record UnderstoodValueResponse(string Value, string Text);
+
+public sealed record UnderstoodSalaryResponse(int? Min, int? Max, string Text);
+
+/// <summary>What was taken out of the query text, for removable chips, and how the rest was read.</summary>
+public sealed record UnderstoodResponse(
+    string Text,
+    IReadOnlyList<UnderstoodCityResponse> Cities,
+    UnderstoodValueResponse? Education,
+    UnderstoodValueResponse? Experience,
+    UnderstoodSalaryResponse? Salary,
+    IReadOnlyList<string> Phrases,
+    IReadOnlyList<string> Excluded,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Synonyms,
+    bool Truncated)
+{
+    public static UnderstoodResponse From(QueryReport r) => new(
+        r.Text,
+        r.Cities.Select(c => new UnderstoodCityResponse(c.Code, c.Name, c.Text)).ToArray(),
+        r.Education is { } e ? new UnderstoodValueResponse(e.Level.Label(), e.Text) : null,
+        r.FreshGraduate is { } f ? new UnderstoodValueResponse(ExperienceLevel.FreshGraduate.Label(), f) : null,
+        r.Salary is { } s ? new UnderstoodSalaryResponse(s.Min, s.Max, s.Text) : null,
+        r.Phrases, r.Excluded, r.Synonyms, r.Truncated);
+}
+
+public sealed record PostingSearchResponse(
+    int Total, int Page, int PageSize, IReadOnlyList<PostingSearchItem> Items, PostingFacetsResponse Facets,
+    UnderstoodResponse Understood, string? NextCursor);
+
+public static class PostingSearchEndpoints
+{
+    public static void MapPostingSearchEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/postings/search", Search).WithTags("Search").ProducesValidationProblem()
+            .WithSummary("Search open postings across all member cities")
+            .WithDescription("q: free text, \"quoted phrase\", -word excludes; every other character is plain text. A city, education, "
+                + "应届 or a salary phrase (8k以上, 1万+, 15-20K) inside q becomes a filter, reported in 'understood'. Facet counts are "
+                + "drill-sideways: a selected facet shows counts as if its own filter were off.");
+
+    internal static Results<Ok<PostingSearchResponse>, ValidationProblem> Search(
+        string? q, string[]? city, string? district, string? category, string? education, int? salaryMin, int? salaryMax,
+        string? experience, int? postedWithinDays, long? employerId, string? sort, int? page, int? pageSize, string? cursor,
+        PostingSearchService search, CityDirectory cities)
+    {
+        var errors = new ValidationErrors();
+        var paging = SearchParameters.Paging(page, pageSize, cursor, sort, errors, out var sortValue);
+
+        var codes = new List<string>();
+        foreach (var name in city ?? [])
+        {
+            if (cities.Resolve(name) is { } c)
+            {
+                codes.Add(c.Code);
+            }
+            else
+            {
+                errors.Add("city", cities.UnknownCityMessage(name));
+            }
+        }
+
+        string? categoryValue = null;
+        if (!string.IsNullOrWhiteSpace(category))
+        {
+            categoryValue = PostingCategories.Normalize(category);
+            if (categoryValue is null)
+            {
+                errors.Add("category", $"未知行业类别。可选：{string.Join("、", PostingCategories.All)}");
+            }
+        }
+
+        EducationLevel? educationValue = null;
+        if (!string.IsNullOrWhiteSpace(education))
+        {
+            if (EducationLevels.TryParse(education, out var level))
+            {
+                educationValue = level;
+            }
+            else
+            {
+                errors.Add("education", $"未知学历。可选：{string.Join("、", EducationLevels.AllLabels)}");
+            }
+        }
+
+        ExperienceLevel? experienceValue = null;
+        if (!string.IsNullOrWhiteSpace(experience))
+        {
+            if (ExperienceLevels.TryParse(experience, out var level))
+            {
+                experienceValue = level;
+            }
+            else
+            {
+                errors.Add("experience", $"未知经验。可选：{string.Join("、", ExperienceLevels.AllLabels)}");
+            }
+        }
+
+        if (salaryMin is < 0 or > PostingRules.MaxMonthlySalary)
+        {
+            errors.Add("salaryMin", $"月薪应在 0 到 {PostingRules.MaxMonthlySalary} 元之间");
+        }
+
+        if (salaryMax is < 0 or > PostingRules.MaxMonthlySalary)
+        {
+            errors.Add("salaryMax", $"月薪应在 0 到 {PostingRules.MaxMonthlySalary} 元之间");
+        }
+
+        if (salaryMin is { } lo && salaryMax is { } hi && lo > hi)
+        {
+            errors.Add("salaryMax", "月薪上限不能低于下限");
+        }
+
+        if (postedWithinDays is < 1 or > 3650)
+        {
+            errors.Add("postedWithinDays", "发布天数应在 1 到 3650 之间");
+        }
+
+        if (district is { Length: > 50 })
+        {
+            errors.Add("district", "区县最多 50 个字符");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return ServiceResults.Validation(errors);
+        }
+
+        var result = search.Search(new PostingSearchRequest
+        {
+            Page = paging.Page,
+            PageSize = paging.PageSize,
+            Cursor = paging.Cursor,
+            Sort = sortValue,
+            Query = q,
+            CityCodes = codes,
+            District = NormalizeDistrict(district, codes, cities),
+            Category = categoryValue,
+            Education = educationValue,
+            SalaryMin = salaryMin,
+            SalaryMax = salaryMax,
+            Experience = experienceValue,
+            PostedWithinDays = postedWithinDays,
+            EmployerId = employerId,
+        });
+        return TypedResults.Ok(ToResponse(result, cities));
+    }
+
+    internal static PostingSearchResponse ToResponse(PostingSearchResult result, CityDirectory cities) => new(
+        result.Total, result.Page, result.PageSize,
+        result.Items.Select(h => new PostingSearchItem(h.Id, h.Title, h.EmployerName, h.EmployerId,
+            cities.FindByCode(h.CityCode)?.Name ?? h.CityCode, h.CityCode, h.District, h.SalaryMin, h.SalaryMax, h.SalaryMonths,
+            h.Education.Label(), h.PostedAt, h.Score, new SearchHighlights(h.TitleHighlight, h.DescriptionHighlight))).ToArray(),
+        new PostingFacetsResponse(Map(result.Facets.City), Map(result.Facets.Category), Map(result.Facets.Education), Map(result.Facets.SalaryBand)),
+        UnderstoodResponse.From(result.Understood),
+        result.NextCursor);
+
+    private static FacetValueResponse[] Map(IReadOnlyList<FacetValue> values) => values.Select(v => new FacetValueResponse(v.Value, v.Count)).ToArray();
+
+    /// <summary>鼓楼 → 鼓楼区 when the filtered city knows it; otherwise the text as given.</summary>
+    private static string? NormalizeDistrict(string? district, List<string> cityCodes, CityDirectory cities)
+    {
+        if (string.IsNullOrWhiteSpace(district))
+        {
+            return null;
+        }
+
+        foreach (var code in cityCodes)
+        {
+            if (CityDirectory.FindDistrict(cities.GetByCode(code), district) is { } d)
+            {
+                return d.Name;
+            }
+        }
+
+        foreach (var c in cities.Cities)
+        {
+            if (CityDirectory.FindDistrict(c, district) is { } d)
+            {
+                return d.Name;
+            }
+        }
+
+        return district.Trim();
+    }
+}
+
+/// <summary>Paging, cursor and sort parameters shared by the search endpoints.</summary>
+public static class SearchParameters
+{
+    public sealed record PagingValues(int Page, int PageSize, SearchCursor? Cursor);
+
+    public static PagingValues Paging(int? page, int? pageSize, string? cursor, string? sort, ValidationErrors errors, out PostingSort sortValue)
+    {
+        sortValue = PostingSort.Relevance;
+        if (!string.IsNullOrWhiteSpace(sort) && !Enum.TryParse(sort, ignoreCase: true, out sortValue))
+        {
+            errors.Add("sort", "排序应为 relevance、newest 或 salary");
+        }
+
+        var p = page ?? 1;
+        var size = pageSize ?? PageRequest.DefaultPageSize;
+        if (p < 1)
+        {
+            errors.Add("page", "页码从 1 开始");
+        }
+
+        if (size is < 1 or > PageRequest.MaxPageSize)
+        {
+            errors.Add("pageSize", $"每页条数应在 1 到 {PageRequest.MaxPageSize} 之间");
+        }
+
+        if (p >= 1 && size is >= 1 and <= PageRequest.MaxPageSize && (long)p * size > PostingSearchService.MaxDepth && cursor is null)
+        {
+            errors.Add("page", $"按页码最多翻到第 {PostingSearchService.MaxDepth} 条；更深请使用 nextCursor 返回的 cursor 参数");
+        }
+
+        SearchCursor? decoded = null;
+        if (cursor is not null)
+        {
+            decoded = SearchCursor.TryDecode(cursor);
+            if (decoded is null)
+            {
+                errors.Add("cursor", "cursor 无效，请使用上一页响应中的 nextCursor");
+            }
+            else if (!string.Equals(decoded.Sort, sortValue.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add("cursor", "cursor 来自另一种排序，请重新从第一页开始");
+            }
+        }
+
+        return new PagingValues(Math.Max(p, 1), Math.Clamp(size, 1, PageRequest.MaxPageSize), decoded);
+    }
+}

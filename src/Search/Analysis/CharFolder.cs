@@ -1,0 +1,85 @@
+namespace Jobs.Search.Analysis;
+
+/// <summary>
+/// Length-preserving normalisation: every UTF-16 unit of the input becomes exactly one unit of the output, so a
+/// token's offsets in the folded text are its offsets in the original (possibly Traditional, full-width) text and
+/// highlighting needs no offset map.
+/// </summary>
+/// <remarks>
+/// Order matters. Regional words are matched first, on the width-folded but still Traditional text, because ICU's
+/// Hant-Hans works character by character and would turn 軟體 into 软体 and leave 程式 alone; the table says what a
+/// mainland reader calls the thing (软件, 程序). Everything else goes through the per-character table.
+/// </remarks>
+internal sealed class CharFolder
+{
+    private readonly char[] _narrow = CharTables.Narrow;
+    private readonly char[] _fold = CharTables.Fold;
+    private readonly PrefixLexicon<string> _regional;
+
+    /// <param name="regionalWords">Traditional word → Simplified word of the same length, already validated.</param>
+    public CharFolder(IEnumerable<KeyValuePair<string, string>> regionalWords)
+    {
+        _regional = new PrefixLexicon<string>(regionalWords.Select(w => KeyValuePair.Create(Narrow(w.Key), FoldChars(w.Value))));
+    }
+
+    public int RegionalWordCount => _regional.Count;
+
+    /// <summary>Folds <paramref name="source"/> into <paramref name="target"/>, which must be at least as long.</summary>
+    public void Fold(ReadOnlySpan<char> source, Span<char> target)
+    {
+        var narrow = _narrow;
+        var fold = _fold;
+        Span<char> window = stackalloc char[Math.Min(_regional.MaxLength, 64)];
+        var i = 0;
+        while (i < source.Length)
+        {
+            var c = source[i];
+            if (_regional.CanStartEntry(narrow[c]))
+            {
+                var length = Math.Min(window.Length, source.Length - i);
+                for (var k = 0; k < length; k++)
+                {
+                    window[k] = narrow[source[i + k]];
+                }
+
+                var matched = _regional.LongestMatch(window[..length], 1, out var simplified);
+                if (matched > 0)
+                {
+                    simplified.AsSpan().CopyTo(target[i..]);
+                    i += matched;
+                    continue;
+                }
+            }
+
+            target[i] = fold[c];
+            i++;
+        }
+    }
+
+    public string Fold(string text)
+    {
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, (this, text), static (span, state) => state.Item1.Fold(state.text, span));
+    }
+
+    /// <summary>Only the per-character table, without regional words: for the table's own keys and values.</summary>
+    public string FoldChars(string text) => string.Create(text.Length, (_fold, text), static (span, state) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = state.Item1[state.text[i]];
+        }
+    });
+
+    private string Narrow(string text) => string.Create(text.Length, (_narrow, text), static (span, state) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = state.Item1[state.text[i]];
+        }
+    });
+}

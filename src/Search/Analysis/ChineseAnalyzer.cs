@@ -1,0 +1,20 @@
+using Lucene.Net.Analysis;
+
+namespace Jobs.Search.Analysis;
+
+/// <summary>A Lucene analyzer over <see cref="ChineseTokenizer"/>; Lucene keeps one tokenizer per thread and reuses it.</summary>
+internal sealed class ChineseAnalyzer(ChineseTextAnalysis analysis, AnalysisMode mode) : Analyzer
+{
+    /// <summary>
+    /// Values of a multi-valued field (skills, districts) are this many positions apart, so a phrase or bigram
+    /// sequence never matches across two values.
+    /// </summary>
+    public const int ValueGap = 100;
+
+    public AnalysisMode Mode => mode;
+
+    public override int GetPositionIncrementGap(string fieldName) => ValueGap;
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
+        new(new ChineseTokenizer(analysis, mode, reader));
+}

@@ -1,0 +1,279 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Microsoft.Extensions.Logging;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Jobs.Search.Indexing;
+
+/// <summary>
+/// One Lucene index: one <see cref="IndexWriter"/>, one <see cref="SearcherManager"/> refreshed in the background, and
+/// periodic commits. Searches go through a <see cref="SearchLease"/>; nothing commits or reopens per request.
+/// </summary>
+public sealed class LuceneIndex : IDisposable
+{
+    public const string SchemaKey = "schema";
+    public const string CommittedAtKey = "committedAt";
+
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly Timer _refreshTimer;
+    private readonly Timer _commitTimer;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _clock;
+    private readonly System.Threading.Lock _commitLock = new();
+    private long _changesSinceCommit;
+    private bool _disposed;
+
+    public LuceneIndex(string name, string path, Analyzer analyzer, int schemaVersion, SearchOptions options, TimeProvider clock, ILogger logger)
+    {
+        Name = name;
+        _logger = logger;
+        _clock = clock;
+        System.IO.Directory.CreateDirectory(path);
+
+        var state = Inspect(path, schemaVersion, out var lastCommit);
+        if (state != IndexState.Current)
+        {
+            logger.LogWarning("Search index {Name} at {Path} is {State}; it will be rebuilt from the database", name, path, state);
+            if (state == IndexState.Corrupt)
+            {
+                foreach (var file in System.IO.Directory.GetFiles(path))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+
+        State = state;
+        LastCommitUtc = lastCommit;
+        // NIOFSDirectory explicitly: FSDirectory.Open picks MMapDirectory on 64-bit Linux, which is many times slower under
+        // parallel search in Lucene.Net beta00017 (apache/lucenenet#1151).
+        _directory = new NIOFSDirectory(new DirectoryInfo(path));
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
+        {
+            OpenMode = state == IndexState.Current ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
+            Similarity = Similarity,
+            RAMBufferSizeMB = 128,
+        };
+        _writer = new IndexWriter(_directory, config);
+        _writer.SetCommitData(CommitData(schemaVersion));
+        if (state != IndexState.Current)
+        {
+            // An empty, current-schema commit now, so a crash during the rebuild is seen as "empty" rather than "old".
+            _writer.Commit();
+        }
+
+        SchemaVersion = schemaVersion;
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new BM25SearcherFactory());
+        _refreshTimer = new Timer(_ => Refresh(), null, options.RefreshIntervalMilliseconds, options.RefreshIntervalMilliseconds);
+        var commitEvery = TimeSpan.FromSeconds(options.CommitIntervalSeconds);
+        _commitTimer = new Timer(_ => CommitIfChanged(), null, commitEvery, commitEvery);
+    }
+
+    /// <summary>BM25 at index time (norms) and at search time.</summary>
+    public static Similarity Similarity { get; } = new BM25Similarity();
+
+    public string Name { get; }
+
+    public int SchemaVersion { get; }
+
+    /// <summary>How the index looked when opened: current, or why it needs a rebuild.</summary>
+    public IndexState State { get; }
+
+    /// <summary>When the index was last committed before this process opened it; changes after it are replayed on start.</summary>
+    public DateTime? LastCommitUtc { get; }
+
+    public int DocumentCount => _writer.NumDocs;
+
+    public SearchLease Acquire() => new(_searchers);
+
+    public void Upsert(string id, IEnumerable<IIndexableField> document)
+    {
+        _writer.UpdateDocument(new Term(IndexFields.Id, id), document);
+        Interlocked.Increment(ref _changesSinceCommit);
+    }
+
+    public void Add(IEnumerable<IIndexableField> document)
+    {
+        _writer.AddDocument(document);
+        Interlocked.Increment(ref _changesSinceCommit);
+    }
+
+    public void Delete(string id)
+    {
+        _writer.DeleteDocuments(new Term(IndexFields.Id, id));
+        Interlocked.Increment(ref _changesSinceCommit);
+    }
+
+    public void DeleteAll()
+    {
+        _writer.DeleteAll();
+        Interlocked.Increment(ref _changesSinceCommit);
+    }
+
+    /// <summary>Makes every change so far visible to new leases now (tests and rebuilds; requests rely on the timer).</summary>
+    public void Refresh()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        try
+        {
+            _searchers.MaybeRefresh();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Shutting down between the check and the refresh.
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            _logger.LogError(e, "Refreshing search index {Name} failed", Name);
+        }
+    }
+
+    public void Commit()
+    {
+        lock (_commitLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            Interlocked.Exchange(ref _changesSinceCommit, 0);
+            _writer.SetCommitData(CommitData(SchemaVersion));
+            _writer.Commit();
+        }
+    }
+
+    private void CommitIfChanged()
+    {
+        if (Interlocked.Read(ref _changesSinceCommit) == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            Commit();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            _logger.LogError(e, "Committing search index {Name} failed", Name);
+        }
+    }
+
+    private Dictionary<string, string> CommitData(int schemaVersion) => new()
+    {
+        [SchemaKey] = schemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [CommittedAtKey] = _clock.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static IndexState Inspect(string path, int schemaVersion, out DateTime? lastCommit)
+    {
+        lastCommit = null;
+        using var directory = new NIOFSDirectory(new DirectoryInfo(path));
+        try
+        {
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                return IndexState.Missing;
+            }
+
+            var infos = new SegmentInfos();
+            infos.Read(directory);
+            if (!infos.UserData.TryGetValue(SchemaKey, out var schema) || schema != schemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                return IndexState.OlderSchema;
+            }
+
+            // Opening a reader checks every segment is readable, not only the commit point.
+            using (DirectoryReader.Open(directory))
+            {
+            }
+
+            if (infos.UserData.TryGetValue(CommittedAtKey, out var at) && DateTime.TryParse(at, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.RoundtripKind, out var committed))
+            {
+                lastCommit = committed;
+            }
+
+            return IndexState.Current;
+        }
+        catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException
+                                      or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            return IndexState.Corrupt;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _refreshTimer.Dispose();
+        _commitTimer.Dispose();
+        lock (_commitLock)
+        {
+            _disposed = true;
+            try
+            {
+                _writer.SetCommitData(CommitData(SchemaVersion));
+                _writer.Commit();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                _logger.LogError(e, "Final commit of search index {Name} failed", Name);
+            }
+
+            _searchers.Dispose();
+            _writer.Dispose();
+            _directory.Dispose();
+        }
+    }
+
+    private sealed class BM25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+    }
+}
+
+public enum IndexState
+{
+    Current,
+    Missing,
+    OlderSchema,
+    Corrupt,
+}
+
+/// <summary>A searcher borrowed from the manager; disposing gives it back so old readers can close.</summary>
+public sealed class SearchLease(SearcherManager manager) : IDisposable
+{
+    private int _released;
+
+    public IndexSearcher Searcher { get; } = manager.Acquire();
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _released, 1) == 0)
+        {
+            manager.Release(Searcher);
+        }
+    }
+}
+
+public static class IndexFields
+{
+    /// <summary>The primary key as a string term, for update and delete.</summary>
+    public const string Id = "id";
+}

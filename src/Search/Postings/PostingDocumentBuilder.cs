@@ -1,0 +1,105 @@
+using System.Globalization;
+using Jobs.Core.Common;
+using Jobs.Core.Postings;
+using Jobs.Core.Regions;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+using F = Jobs.Search.Postings.PostingFields;
+
+namespace Jobs.Search.Postings;
+
+/// <summary>Turns a posting from the database into its Lucene document.</summary>
+public sealed class PostingDocumentBuilder(CityDirectory cities)
+{
+    public static long ToUnixSeconds(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds();
+
+    public Document Build(Posting p, string employerName)
+    {
+        var id = p.Id.ToString(CultureInfo.InvariantCulture);
+        var city = cities.FindByCode(p.CityCode);
+        var doc = new Document
+        {
+            new StringField(F.Id, id, Field.Store.YES),
+            new NumericDocValuesField(F.IdValue, p.Id),
+            new TextField(F.Title, p.Title, Field.Store.YES),
+            new TextField(F.TitleBigram, p.Title, Field.Store.NO),
+            new TextField(F.TitlePinyin, p.Title, Field.Store.NO),
+            new TextField(F.Description, p.Description, Field.Store.YES),
+            new TextField(F.DescriptionBigram, p.Description, Field.Store.NO),
+            new TextField(F.Employer, employerName, Field.Store.YES),
+            new TextField(F.EmployerBigram, employerName, Field.Store.NO),
+            new TextField(F.EmployerPinyin, employerName, Field.Store.NO),
+            new StringField(F.City, p.CityCode, Field.Store.YES),
+            new SortedDocValuesField(F.Values(F.City), new BytesRef(p.CityCode)),
+            new Int32Field(F.Education, p.Education.Rank(), Field.Store.NO),
+            new StoredField(F.Values(F.Education), (int)p.Education),
+            new NumericDocValuesField(F.Values(F.Education), (long)p.Education),
+            new Int32Field(F.Experience, (int)p.Experience, Field.Store.YES),
+            new Int64Field(F.PostedAt, ToUnixSeconds(p.PostedAt), Field.Store.YES),
+            new NumericDocValuesField(F.Values(F.PostedAt), ToUnixSeconds(p.PostedAt)),
+            new Int64Field(F.ExpiresAt, p.ExpiresAt is { } e ? ToUnixSeconds(e) : long.MaxValue, Field.Store.NO),
+            new Int64Field(F.EmployerId, p.EmployerId, Field.Store.YES),
+            new NumericDocValuesField(F.Quality, Quality(p)),
+            new StoredField(F.SalaryMonths, p.SalaryMonths),
+        };
+
+        var place = city is null ? p.CityCode : $"{city.Name} {city.FullName}";
+        var placePinyin = city?.PinyinSyllables.Replace(" ", "", StringComparison.Ordinal) ?? "";
+        if (!string.IsNullOrEmpty(p.District))
+        {
+            doc.Add(new StringField(F.District, p.District, Field.Store.YES));
+            place += " " + p.District;
+            if (city is not null && CityDirectory.FindDistrict(city, p.District) is { } district)
+            {
+                placePinyin += " " + district.PinyinSyllables.Replace(" ", "", StringComparison.Ordinal);
+            }
+        }
+
+        doc.Add(new TextField(F.Place, place, Field.Store.NO));
+        doc.Add(new TextField(F.PlacePinyin, placePinyin, Field.Store.NO));
+
+        if (p.Skills.Count > 0)
+        {
+            doc.Add(new TextField(F.Skills, string.Join(" ; ", p.Skills), Field.Store.NO));
+        }
+
+        if (p.Category is { } category)
+        {
+            doc.Add(new StringField(F.Category, category, Field.Store.YES));
+            doc.Add(new SortedDocValuesField(F.Values(F.Category), new BytesRef(category)));
+        }
+
+        if (p.SalaryMin is { } min)
+        {
+            doc.Add(new Int32Field(F.SalaryMin, min, Field.Store.YES));
+        }
+
+        if (p.SalaryMax is { } max)
+        {
+            doc.Add(new Int32Field(F.SalaryMax, max, Field.Store.YES));
+        }
+
+        // Sorting by salary uses the top of the range; negotiable postings sort last.
+        doc.Add(new NumericDocValuesField(F.Values(F.SalaryMax), p.SalaryMax ?? -1));
+        doc.Add(new SortedDocValuesField(F.Values(F.SalaryBand), new BytesRef(SalaryBands.For(p.SalaryMin, p.SalaryMax))));
+        return doc;
+    }
+
+    /// <summary>
+    /// 0–100: how complete and informative a posting is. Relevance ranking mixes it in lightly so that, among equally
+    /// matching postings, ones with a real salary, skills and a substantial description come first.
+    /// </summary>
+    public static long Quality(Posting p)
+    {
+        var q = 40;
+        if (!p.SalaryNegotiable && p.SalaryMin is not null)
+        {
+            q += 25;
+        }
+
+        q += Math.Min(p.Skills.Count, 5) * 3;
+        q += p.Description.Length switch { >= 300 => 20, >= 120 => 12, >= 40 => 5, _ => 0 };
+        return Math.Min(q, 100);
+    }
+}

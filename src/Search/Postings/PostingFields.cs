@@ -1,0 +1,37 @@
+namespace Jobs.Search.Postings;
+
+/// <summary>Field names of the postings index. Raise <see cref="SchemaVersion"/> with any change so old indexes rebuild.</summary>
+public static class PostingFields
+{
+    public const int SchemaVersion = 1;
+
+    public const string Id = Indexing.IndexFields.Id;
+    public const string IdValue = "id_dv";
+    public const string Title = "title";
+    public const string TitleBigram = "title_bi";
+    public const string TitlePinyin = "title_py";
+    public const string Description = "desc";
+    public const string DescriptionBigram = "desc_bi";
+    public const string Skills = "skills";
+    public const string Employer = "employer";
+    public const string EmployerBigram = "employer_bi";
+    public const string EmployerPinyin = "employer_py";
+    public const string Place = "place";
+    public const string PlacePinyin = "place_py";
+    public const string City = "city";
+    public const string District = "district";
+    public const string Category = "category";
+    public const string Education = "edu";
+    public const string Experience = "exp";
+    public const string SalaryMin = "sal_min";
+    public const string SalaryMax = "sal_max";
+    public const string SalaryMonths = "sal_months";
+    public const string SalaryBand = "sal_band";
+    public const string PostedAt = "posted";
+    public const string ExpiresAt = "expires";
+    public const string EmployerId = "employer_id";
+    public const string Quality = "quality";
+
+    /// <summary>Doc-values twin of a filter field, for facets and sorting.</summary>
+    public static string Values(string field) => field + "_dv";
+}

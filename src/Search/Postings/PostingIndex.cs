@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using Jobs.Core.Common;
+using Jobs.Core.Postings;
+using Jobs.Core.Regions;
+using Jobs.Core.Storage;
+using Jobs.Search.Analysis;
+using Jobs.Search.Indexing;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using F = Jobs.Search.Postings.PostingFields;
+
+namespace Jobs.Search.Postings;
+
+/// <summary>
+/// The postings index, derived from the database: open postings only (closed ones are removed; expired ones are filtered at
+/// query time). It follows every change the services report and can always be rebuilt from the database.
+/// </summary>
+public sealed class PostingIndex : IPostingChangeObserver, IDisposable
+{
+    private readonly IServiceScopeFactory _scopes;
+    private readonly PostingDocumentBuilder _builder;
+    private readonly SearchOptions _options;
+    private readonly ILogger<PostingIndex> _logger;
+
+    public PostingIndex(IServiceScopeFactory scopes, ChineseTextAnalysis analysis, CityDirectory cities, DataPaths paths,
+        IOptions<SearchOptions> options, TimeProvider clock, ILogger<PostingIndex> logger)
+    {
+        _scopes = scopes;
+        _options = options.Value;
+        _logger = logger;
+        _builder = new PostingDocumentBuilder(cities);
+        var path = Path.Combine(paths.DataDirectory, _options.IndexDirectory, "postings");
+        Index = new LuceneIndex("postings", path, CreateAnalyzer(analysis), F.SchemaVersion, _options, clock, logger);
+    }
+
+    public LuceneIndex Index { get; }
+
+    public static Analyzer CreateAnalyzer(ChineseTextAnalysis analysis) => new PerFieldAnalyzerWrapper(analysis.WordAnalyzer,
+        new Dictionary<string, Analyzer>
+        {
+            [F.TitleBigram] = analysis.BigramIndexAnalyzer,
+            [F.DescriptionBigram] = analysis.BigramIndexAnalyzer,
+            [F.EmployerBigram] = analysis.BigramIndexAnalyzer,
+            [F.TitlePinyin] = analysis.PinyinIndexAnalyzer,
+            [F.EmployerPinyin] = analysis.PinyinIndexAnalyzer,
+            [F.PlacePinyin] = analysis.PinyinQueryAnalyzer,
+        });
+
+    public async Task PostingsChangedAsync(IReadOnlyCollection<long> postingIds, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
+        var ids = postingIds.ToArray();
+        var rows = await (from p in db.Postings.AsNoTracking()
+                          where ids.Contains(p.Id)
+                          join e in db.Employers.AsNoTracking() on p.EmployerId equals e.Id
+                          select new { p, e.Name }).ToListAsync(cancellationToken);
+        var found = rows.ToDictionary(r => r.p.Id);
+        foreach (var id in ids)
+        {
+            var key = id.ToString(CultureInfo.InvariantCulture);
+            if (found.TryGetValue(id, out var row) && row.p.Status == PostingStatus.Open)
+            {
+                Index.Upsert(key, _builder.Build(row.p, row.Name));
+            }
+            else
+            {
+                Index.Delete(key);
+            }
+        }
+    }
+
+    /// <summary>On start: rebuild a missing, corrupt or older-schema index; otherwise replay changes since the last commit.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (Index.State != IndexState.Current)
+        {
+            await RebuildAsync(cancellationToken);
+            return;
+        }
+
+        // Changes committed to the database after the index's last commit may not have reached it (a crash in between).
+        var since = (Index.LastCommitUtc ?? DateTime.MinValue.AddDays(1)).AddMinutes(-1);
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
+        var changed = await db.Postings.AsNoTracking().Where(p => p.UpdatedAt >= since).Select(p => p.Id).ToListAsync(cancellationToken);
+        foreach (var chunk in changed.Chunk(1000))
+        {
+            await PostingsChangedAsync(chunk, cancellationToken);
+        }
+
+        if (changed.Count > 0)
+        {
+            _logger.LogInformation("Search index postings: replayed {Count} postings changed since {Since:O}", changed.Count, since);
+            Index.Commit();
+        }
+
+        Index.Refresh();
+    }
+
+    /// <summary>Drops the index content and adds every open posting from the database, logging progress.</summary>
+    public async Task<int> RebuildAsync(CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
+        var total = await db.Postings.CountAsync(p => p.Status == PostingStatus.Open, cancellationToken);
+        _logger.LogInformation("Rebuilding search index postings from the database: {Total} open postings", total);
+        Index.DeleteAll();
+        var done = 0;
+        var lastId = 0L;
+        var lastLoggedPercent = -1;
+        while (true)
+        {
+            var batch = await (from p in db.Postings.AsNoTracking()
+                               where p.Status == PostingStatus.Open && p.Id > lastId
+                               orderby p.Id
+                               join e in db.Employers.AsNoTracking() on p.EmployerId equals e.Id
+                               select new { p, e.Name }).Take(_options.RebuildBatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            lastId = batch.Max(r => r.p.Id);
+            // Analysis dominates indexing; IndexWriter takes documents from several threads at once.
+            Parallel.ForEach(batch, new ParallelOptions { CancellationToken = cancellationToken }, row => Index.Add(_builder.Build(row.p, row.Name)));
+            done += batch.Count;
+            var percent = total == 0 ? 100 : (int)(100L * done / total);
+            if (percent / 10 != lastLoggedPercent / 10)
+            {
+                lastLoggedPercent = percent;
+                _logger.LogInformation("Rebuilding search index postings: {Done}/{Total} ({Percent}%)", done, total, percent);
+            }
+        }
+
+        Index.Commit();
+        Index.Refresh();
+        _logger.LogInformation("Rebuilt search index postings: {Count} postings in {Seconds:F1} s ({Rate:F0}/s)",
+            done, watch.Elapsed.TotalSeconds, done / Math.Max(watch.Elapsed.TotalSeconds, 0.001));
+        return done;
+    }
+
+    public void Dispose() => Index.Dispose();
+}

@@ -1,0 +1,94 @@
+using Jobs.Core.Common;
+
+namespace Jobs.Search.Postings;
+
+public enum PostingSort
+{
+    /// <summary>BM25 combined with freshness and posting quality.</summary>
+    Relevance,
+    Newest,
+    Salary,
+}
+
+/// <summary>A posting search after the HTTP layer validated and resolved its parameters.</summary>
+public sealed record PostingSearchRequest
+{
+    public string? Query { get; init; }
+
+    public IReadOnlyList<string> CityCodes { get; init; } = [];
+
+    public string? District { get; init; }
+
+    public string? Category { get; init; }
+
+    /// <summary>The searcher's education: postings requiring at most this.</summary>
+    public EducationLevel? Education { get; init; }
+
+    /// <summary>Monthly CNY; postings whose range overlaps [SalaryMin, SalaryMax].</summary>
+    public int? SalaryMin { get; init; }
+
+    public int? SalaryMax { get; init; }
+
+    /// <summary>The searcher's experience: postings asking for at most this.</summary>
+    public ExperienceLevel? Experience { get; init; }
+
+    public int? PostedWithinDays { get; init; }
+
+    public long? EmployerId { get; init; }
+
+    /// <summary>Only these postings (a fair's exhibitors bring a set); null means all.</summary>
+    public IReadOnlyCollection<long>? OnlyIds { get; init; }
+
+    public PostingSort Sort { get; init; } = PostingSort.Relevance;
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 20;
+
+    public Querying.SearchCursor? Cursor { get; init; }
+}
+
+public sealed record PostingHit(
+    long Id,
+    string Title,
+    string EmployerName,
+    long EmployerId,
+    string CityCode,
+    string? District,
+    int? SalaryMin,
+    int? SalaryMax,
+    int SalaryMonths,
+    EducationLevel Education,
+    DateTime PostedAt,
+    double Score,
+    string TitleHighlight,
+    string DescriptionHighlight);
+
+public sealed record FacetValue(string Value, int Count);
+
+public sealed record PostingFacets(
+    IReadOnlyList<FacetValue> City,
+    IReadOnlyList<FacetValue> Category,
+    IReadOnlyList<FacetValue> Education,
+    IReadOnlyList<FacetValue> SalaryBand);
+
+/// <summary>What query understanding and the vocabulary did with the text.</summary>
+public sealed record QueryReport(
+    string Text,
+    IReadOnlyList<Querying.UnderstoodCity> Cities,
+    Querying.UnderstoodEducation? Education,
+    string? FreshGraduate,
+    Querying.UnderstoodSalary? Salary,
+    IReadOnlyList<string> Phrases,
+    IReadOnlyList<string> Excluded,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Synonyms,
+    bool Truncated);
+
+public sealed record PostingSearchResult(
+    int Total,
+    int Page,
+    int PageSize,
+    IReadOnlyList<PostingHit> Items,
+    PostingFacets Facets,
+    QueryReport Understood,
+    string? NextCursor);

@@ -1,0 +1,24 @@
+namespace Jobs.Search.Resumes;
+
+/// <summary>Field names of the résumés index. Raise <see cref="SchemaVersion"/> with any change so old indexes rebuild.</summary>
+public static class ResumeFields
+{
+    public const int SchemaVersion = 1;
+
+    public const string Id = Indexing.IndexFields.Id;
+    public const string IdValue = "id_dv";
+    public const string Skills = "skills";
+    public const string Major = "major";
+    public const string School = "school";
+    public const string Experience = "experience";
+    public const string Introduction = "intro";
+    public const string AllBigram = "all_bi";
+    public const string AllPinyin = "all_py";
+    public const string PreferredCity = "city";
+    public const string SkillExact = "skill_kw";
+    public const string Degree = "degree";
+    public const string DegreeValue = "degree_dv";
+    public const string GraduationYear = "grad_year";
+    public const string Visibility = "visibility";
+    public const string UpdatedAt = "updated_dv";
+}

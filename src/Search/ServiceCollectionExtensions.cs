@@ -1,0 +1,45 @@
+using Jobs.Core.Common;
+using Jobs.Core.Regions;
+using Jobs.Search.Analysis;
+using Jobs.Search.Postings;
+using Jobs.Search.Resumes;
+using Jobs.Search.Vocabulary;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Jobs.Search;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The Chinese analysis, the vocabulary, both indexes (singletons: one writer and searcher manager each) and search services.</summary>
+    public static IServiceCollection AddJobsSearch(this IServiceCollection services, string contentRoot)
+    {
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var directory = AnalysisDataDirectory(sp, contentRoot);
+            return ChineseTextAnalysis.Create(sp.GetRequiredService<CityDirectory>(), directory);
+        });
+        services.AddSingleton(sp =>
+        {
+            var directory = AnalysisDataDirectory(sp, contentRoot) ?? Path.Combine(AppContext.BaseDirectory, "Data");
+            var analysis = sp.GetRequiredService<ChineseTextAnalysis>();
+            return new VocabularyProvider(Path.Combine(directory, VocabularyProvider.FileName), analysis.Fold,
+                sp.GetRequiredService<ILogger<VocabularyProvider>>());
+        });
+        services.AddSingleton<PostingIndex>();
+        services.AddSingleton<IPostingChangeObserver>(sp => sp.GetRequiredService<PostingIndex>());
+        services.AddSingleton<PostingSearchService>();
+        services.AddSingleton<ResumeIndex>();
+        services.AddSingleton<IResumeChangeObserver>(sp => sp.GetRequiredService<ResumeIndex>());
+        services.AddSingleton<ResumeSearchService>();
+        return services;
+    }
+
+    private static string? AnalysisDataDirectory(IServiceProvider sp, string contentRoot)
+    {
+        var configured = sp.GetRequiredService<IOptions<SearchOptions>>().Value.AnalysisDataDirectory;
+        return string.IsNullOrWhiteSpace(configured) ? null : Path.GetFullPath(Path.Combine(contentRoot, configured));
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using Jobs.Core.Common;
+using Jobs.Core.Demo;
+using Jobs.Core.Regions;
+using Jobs.Tests.Infrastructure;
+
+namespace Jobs.Tests.Domain;
+
+public class DemoDataTests
+{
+    private static readonly CityDirectory Cities = CityDirectory.LoadEmbedded();
+    private static readonly DateTime Anchor = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    // Characters that occur only in Traditional writing of job text.
+    private const string TraditionalOnly = "體師資網務個們為發員經驗職責計與開設處應運軟營書讀議獎險療醫護數據庫";
+
+    [Fact]
+    public void Generate_SameSeed_GivesIdenticalData()
+    {
+        using var a = new DemoDataGenerator(Cities, 7, Anchor);
+        using var b = new DemoDataGenerator(Cities, 7, Anchor);
+        var employersA = a.CreateEmployers(50).Select(e => e.Employer).ToList();
+        var employersB = b.CreateEmployers(50).Select(e => e.Employer).ToList();
+        Assert.Equal(employersA.Select(e => (e.Name, e.CreditCode, e.CityCode)), employersB.Select(e => (e.Name, e.CreditCode, e.CityCode)));
+
+        Assign(employersA);
+        Assign(employersB);
+        var postingsA = a.CreatePostings(employersA, 300).Select(p => (p.Title, p.Description, p.SalaryMin, p.CityCode, p.PostedAt)).ToList();
+        var postingsB = b.CreatePostings(employersB, 300).Select(p => (p.Title, p.Description, p.SalaryMin, p.CityCode, p.PostedAt)).ToList();
+        Assert.Equal(postingsA, postingsB);
+
+        using var c = new DemoDataGenerator(Cities, 8, Anchor);
+        Assert.NotEqual(employersA.Select(e => e.Name), c.CreateEmployers(50).Select(e => e.Employer.Name));
+    }
+
+    [Fact]
+    public void Employers_Generated_HaveValidCreditCodesInTheirCitysArea()
+    {
+        using var g = new DemoDataGenerator(Cities, 11, Anchor);
+        var employers = g.CreateEmployers(500).Select(e => e.Employer).ToList();
+        Assert.All(employers, e => Assert.Null(CreditCode.Validate(e.CreditCode)));
+        Assert.Equal(500, employers.Select(e => e.CreditCode).Distinct().Count());
+        Assert.All(employers.Where(e => e.CityCode == "nanjing"), e => Assert.StartsWith("913201", e.CreditCode, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Postings_Generated_AboutTenPercentTraditionalWithSaneSalaries()
+    {
+        using var g = new DemoDataGenerator(Cities, 12, Anchor);
+        var employers = g.CreateEmployers(100).Select(e => e.Employer).ToList();
+        Assign(employers);
+        var postings = g.CreatePostings(employers, 3000).ToList();
+
+        var traditional = postings.Count(p => p.Description.Any(ch => TraditionalOnly.Contains(ch, StringComparison.Ordinal)));
+        Assert.InRange(traditional / (double)postings.Count, 0.06, 0.14);
+
+        Assert.All(postings.Where(p => !p.SalaryNegotiable), p =>
+        {
+            Assert.NotNull(p.SalaryMin);
+            Assert.True(p.SalaryMin <= p.SalaryMax);
+            Assert.InRange(p.SalaryMonths, 12, 24);
+        });
+        Assert.All(postings, p => Assert.NotNull(Cities.FindByCode(p.CityCode)));
+        Assert.True(postings.Select(p => p.Category).Distinct().Count() >= 8);
+
+        // Pay fits the city: the same titles pay more in Nanjing than in Huai'an.
+        double Median(string city) => postings.Where(p => p.CityCode == city && p.SalaryMax is not null)
+            .Select(p => (double)p.SalaryMax!.Value).Order().ElementAt(postings.Count(p => p.CityCode == city && p.SalaryMax is not null) / 2);
+        Assert.True(Median("nanjing") > Median("huaian"));
+    }
+
+    [Fact]
+    public void Graduates_Generated_HaveValidContactsAndResumes()
+    {
+        using var g = new DemoDataGenerator(Cities, 13, Anchor);
+        var graduates = g.CreateGraduates(300).ToList();
+        Assert.All(graduates, x =>
+        {
+            Assert.True(ContactRules.IsIdNumber(x.Resume.Contact.IdNumber), x.Resume.Contact.IdNumber);
+            Assert.True(ContactRules.IsMobilePhone(x.Resume.Contact.Phone), x.Resume.Contact.Phone);
+            Assert.NotEmpty(x.Resume.PreferredCities);
+            Assert.All(x.Resume.PreferredCities, c => Assert.NotNull(Cities.FindByCode(c)));
+        });
+        Assert.Equal(300, graduates.Select(x => x.Account.Email).Distinct().Count());
+    }
+
+    private static void Assign(List<Jobs.Core.Employers.Employer> employers)
+    {
+        for (var i = 0; i < employers.Count; i++)
+        {
+            employers[i].Id = i + 1;
+        }
+    }
+}
+
+public sealed class SeededFactory : JobsApiFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
+    [
+        new("Storage:SeedDemoData", "true"),
+        new("DemoData:Employers", "30"),
+        new("DemoData:Postings", "300"),
+        new("DemoData:Graduates", "40"),
+    ];
+}
+
+public class DemoSeedingTests(SeededFactory factory) : IClassFixture<SeededFactory>
+{
+    [Fact]
+    public async Task FirstStart_EmptyDatabase_SeedsPostingsThatListAndPage()
+    {
+        var client = factory.CreateClient();
+        var page1 = await (await client.GetAsync("/api/postings?pageSize=50")).ReadObjectAsync();
+        var page2 = await (await client.GetAsync("/api/postings?pageSize=50&page=2")).ReadObjectAsync();
+        Assert.InRange((int)page1["total"]!, 200, 300);
+        Assert.Equal(50, page1["items"]!.AsArray().Count);
+        Assert.Empty(page1["items"]!.AsArray().Select(i => (long)i!["id"]!).Intersect(page2["items"]!.AsArray().Select(i => (long)i!["id"]!)));
+    }
+
+    [Fact]
+    public async Task FirstStart_DemoAccounts_SignInWithDemoPassword()
+    {
+        foreach (var email in new[] { "employer1@demo.jobs", "graduate1@demo.jobs", "organiser.maanshan@demo.jobs", "organiser.heze@demo.jobs" })
+        {
+            var response = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { email, password = DemoSeeder.DemoPassword });
+            Assert.True(response.StatusCode == HttpStatusCode.OK, email);
+        }
+    }
+
+    [Fact]
+    public async Task FirstStart_SeededPostings_AreSearchable()
+    {
+        var result = await (await factory.CreateClient().GetAsync("/api/postings/search?pageSize=5")).ReadObjectAsync();
+        Assert.InRange((int)result["total"]!, 200, 300);
+    }
+}
