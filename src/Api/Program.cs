@@ -24,6 +24,8 @@ builder.Services
     .AddJobsHealthChecks()
     .AddBackgroundJobs(builder.Configuration)
     .AddPlatformStartup();
+// Chinese text and <em> highlights go out as written, not as \u escapes; responses are JSON, never inlined into HTML.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 builder.Services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.WebHost.ConfigureKestrel(kestrel =>
 {

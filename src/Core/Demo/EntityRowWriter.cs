@@ -171,16 +171,18 @@ internal sealed class EntityRowWriter<T> : IDisposable
         var getter = property.GetGetter();
         var mapping = property.GetRelationalTypeMapping();
         var converter = mapping.Converter;
-        return (property.GetColumnName(), mapping, property.IsNullable, e =>
+        object? Read(object entity)
         {
-            if (container(e) is not { } holder)
+            if (container(entity) is not { } holder)
             {
                 return null;
             }
 
             var value = getter.GetClrValueUsingContainingEntity(holder);
             return value is not null && converter is not null ? converter.ConvertToProvider(value) : value;
-        });
+        }
+
+        return (property.GetColumnName(), mapping, property.IsNullable, Read);
     }
 
     /// <summary>

@@ -22,8 +22,6 @@ internal sealed class CharFolder
         _regional = new PrefixLexicon<string>(regionalWords.Select(w => KeyValuePair.Create(Narrow(w.Key), FoldChars(w.Value))));
     }
 
-    public int RegionalWordCount => _regional.Count;
-
     /// <summary>Folds <paramref name="source"/> into <paramref name="target"/>, which must be at least as long.</summary>
     public void Fold(ReadOnlySpan<char> source, Span<char> target)
     {

@@ -40,6 +40,12 @@ internal static class CharTables
     /// <summary>Toneless pinyin of each ideograph from ICU Han-Latin (ü written v), or null when ICU knows none.</summary>
     public static string?[] Pinyin => PinyinTable.Value;
 
+    /// <summary>False when ICU loaded but a transliterator failed: the table then lacks that step. Read after the table.</summary>
+    public static bool HantHansLoaded { get; private set; }
+
+    /// <inheritdoc cref="HantHansLoaded"/>
+    public static bool HanLatinLoaded { get; private set; }
+
     public static bool IsHan(char c) =>
         c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF') or '\u3007';
 
@@ -83,10 +89,8 @@ internal static class CharTables
         }
 
         var fold = (char[])narrow.Clone();
-        if (IcuRuntime.IsAvailable)
+        if (IcuRuntime.IsAvailable && TryTransliterate("Hant-Hans", out var ideographs, out var simplified))
         {
-            var ideographs = Ideographs().ToArray();
-            var simplified = IcuRuntime.TransliterateEach("Hant-Hans", ideographs);
             var toSimplified = new char[char.MaxValue + 1];
             for (var i = 0; i < toSimplified.Length; i++)
             {
@@ -106,6 +110,8 @@ internal static class CharTables
             {
                 fold[c] = toSimplified[narrow[c]];
             }
+
+            HantHansLoaded = true;
         }
 
         return (narrow, fold);
@@ -131,13 +137,11 @@ internal static class CharTables
     private static string?[] BuildPinyin()
     {
         var table = new string?[char.MaxValue + 1];
-        if (!IcuRuntime.IsAvailable)
+        if (!IcuRuntime.IsAvailable || !TryTransliterate("Han-Latin", out var ideographs, out var readings))
         {
             return table;
         }
 
-        var ideographs = Ideographs().ToArray();
-        var readings = IcuRuntime.TransliterateEach("Han-Latin", ideographs);
         var interned = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < ideographs.Length; i++)
         {
@@ -149,7 +153,24 @@ internal static class CharTables
             }
         }
 
+        HanLatinLoaded = true;
         return table;
+    }
+
+    private static bool TryTransliterate(string id, out char[] ideographs, out string[] results)
+    {
+        ideographs = Ideographs().ToArray();
+        try
+        {
+            results = IcuRuntime.TransliterateEach(id, ideographs);
+            return true;
+        }
+        catch (Exception)
+        {
+            // An ICU build without transliteration data; analysis goes on without this step and Create warns.
+            results = [];
+            return false;
+        }
     }
 
     /// <summary>"lǜ" → "lv", "zhǎng" → "zhang"; null when the reading is not a Latin syllable (ICU had none).</summary>

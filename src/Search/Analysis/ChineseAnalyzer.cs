@@ -11,8 +11,6 @@ internal sealed class ChineseAnalyzer(ChineseTextAnalysis analysis, AnalysisMode
     /// </summary>
     public const int ValueGap = 100;
 
-    public AnalysisMode Mode => mode;
-
     public override int GetPositionIncrementGap(string fieldName) => ValueGap;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>

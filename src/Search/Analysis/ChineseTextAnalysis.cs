@@ -82,6 +82,11 @@ public sealed class ChineseTextAnalysis : IDisposable
         var folder = new CharFolder(LoadRegionalWords(AnalysisDataFile.Locate(AnalysisDataFile.RegionalWords, dataDirectory), warnings));
         var segmenter = new WordSegmenter(LoadDictionary(AnalysisDataFile.Locate(AnalysisDataFile.Dictionary, dataDirectory), cities, folder, warnings));
         var pinyin = new PinyinConverter(LoadPinyin(AnalysisDataFile.Locate(AnalysisDataFile.PinyinOverrides, dataDirectory), cities, folder, warnings));
+        if (IcuRuntime.IsAvailable && !(CharTables.HantHansLoaded && CharTables.HanLatinLoaded))
+        {
+            warnings.Add("An ICU transliterator (Hant-Hans or Han-Latin) failed to load: Traditional characters or ICU pinyin are missing.");
+        }
+
         return new ChineseTextAnalysis(folder, segmenter, pinyin, warnings);
     }
 

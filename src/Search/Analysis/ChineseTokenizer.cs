@@ -286,8 +286,12 @@ internal sealed class ChineseTokenizer : Tokenizer
             end = Math.Max(end, _tokens[i].End);
         }
 
-        var prepended = new List<Token>(2);
-        if (_fieldHanWords > 1)
+        var count = _fieldHanWords > 1 ? 2 : 1;
+        EnsureTokenCapacity(_tokenCount + count);
+        Array.Copy(_tokens, 0, _tokens, count, _tokenCount);
+        _tokenCount += count;
+
+        if (count == 2)
         {
             var fullStart = _termsLength;
             foreach (var syllable in _fieldSyllables)
@@ -295,7 +299,7 @@ internal sealed class ChineseTokenizer : Tokenizer
                 AppendTerm(syllable);
             }
 
-            prepended.Add(new Token(start, end, fullStart, _termsLength - fullStart, 1, 1));
+            _tokens[0] = new Token(start, end, fullStart, _termsLength - fullStart, 1, 1);
         }
 
         var initialsStart = _termsLength;
@@ -304,16 +308,8 @@ internal sealed class ChineseTokenizer : Tokenizer
             AppendTerm(syllable[0]);
         }
 
-        prepended.Add(new Token(start, end, initialsStart, _termsLength - initialsStart, prepended.Count == 0 ? 1 : 0, 1));
-
-        EnsureTokenCapacity(_tokenCount + prepended.Count);
-        Array.Copy(_tokens, 0, _tokens, prepended.Count, _tokenCount);
-        for (var i = 0; i < prepended.Count; i++)
-        {
-            _tokens[i] = prepended[i];
-        }
-
-        _tokenCount += prepended.Count;
+        // The initials share the position of the full pinyin: both stand for the whole field.
+        _tokens[count - 1] = new Token(start, end, initialsStart, _termsLength - initialsStart, count == 2 ? 0 : 1, 1);
     }
 
     private void ReadInput()

@@ -36,6 +36,9 @@ internal static class IcuRuntime
 
     public static bool IsAvailable => Loaded.Value;
 
+    /// <summary>Benchmarks switch the per-thread memo off to measure text that never repeats; always on otherwise.</summary>
+    internal static bool GapMemoEnabled { get; set; } = true;
+
     /// <summary>
     /// Appends the word ends ICU finds in <paramref name="text"/> (offsets relative to its start, the last one equal
     /// to its length). Callers pass short runs of ideographs the dictionary left uncovered.
@@ -45,7 +48,7 @@ internal static class IcuRuntime
         // icu.net computes every boundary eagerly in SetText and allocates per boundary, and posting text repeats
         // the same short gaps (的, 负责, 相关, 优先...) endlessly, so a small per-thread memo saves most ICU calls.
         var cache = t_cache ??= new GapCache();
-        if (!cache.TryGet(text, out var cached))
+        if (!GapMemoEnabled || !cache.TryGet(text, out var cached))
         {
             var key = new string(text);
             var breaker = t_wordBreaker ??= new RuleBasedBreakIterator(BreakIterator.UBreakIteratorType.WORD, new Locale("zh"));
@@ -58,7 +61,10 @@ internal static class IcuRuntime
             }
 
             cached = found.Count > 0 && found[^1] == text.Length ? found.ToArray() : [text.Length];
-            cache.Add(key, cached);
+            if (GapMemoEnabled)
+            {
+                cache.Add(key, cached);
+            }
         }
 
         ends.AddRange(cached);

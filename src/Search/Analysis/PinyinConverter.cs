@@ -16,8 +16,6 @@ internal sealed class PinyinConverter
         _words = new PrefixLexicon<string[]>(readings);
     }
 
-    public int CuratedCount => _words.Count;
-
     /// <summary>Appends one syllable per ideograph of <paramref name="word"/>; ideographs without a reading are skipped.</summary>
     public void AppendSyllables(ReadOnlySpan<char> word, List<string> syllables)
     {

@@ -9,7 +9,6 @@ namespace Jobs.Search.Analysis;
 /// </summary>
 internal sealed class PrefixLexicon<TValue>
 {
-    private readonly FrozenDictionary<string, Entry> _entries;
     private readonly FrozenDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     // Most positions in running text start no entry; one array read rejects them before any hashing.
@@ -39,19 +38,12 @@ internal sealed class PrefixLexicon<TValue>
             }
         }
 
-        Count = entries.Values.Count(e => e.IsWord);
-        _entries = entries.ToFrozenDictionary(StringComparer.Ordinal);
-        _lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        _lookup = entries.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
-
-    /// <summary>Number of entries (prefixes that are not entries themselves are not counted).</summary>
-    public int Count { get; }
 
     public int MaxLength { get; }
 
     public bool CanStartEntry(char c) => _startsEntry[c];
-
-    public bool Contains(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out var entry) && entry.IsWord;
 
     /// <summary>
     /// Length of the longest entry that <paramref name="text"/> starts with and that is at least

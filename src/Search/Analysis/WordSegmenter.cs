@@ -28,14 +28,10 @@ internal sealed class WordSegmenter
         }));
     }
 
-    public int WordCount => _dictionary.Count;
-
-    public bool IsWord(ReadOnlySpan<char> word) => _dictionary.Contains(word);
-
     /// <summary>
     /// Appends the words of the ideograph run <c>text[start..end)</c> as (start, end) pairs. With
-    /// <paramref name="fine"/> a dictionary word that is two dictionary words (软件工程师 = 软件 + 工程师) or a place
-    /// with its administrative suffix (南京市 = 南京 + 市) is given as its parts; pinyin wants the finer words.
+    /// <paramref name="fine"/> a dictionary word is given as the parts <see cref="Decompose"/> found for it
+    /// (软件工程师 → 软件 + 工程师, 南京市 → 南京 + 市): pinyin wants the words people type.
     /// </summary>
     public void SegmentHan(ReadOnlySpan<char> text, int start, int end, bool fine, List<(int Start, int End)> words, List<int> scratch)
     {

@@ -70,7 +70,7 @@ public sealed class LuceneIndex : IDisposable
 
         SchemaVersion = schemaVersion;
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new BM25SearcherFactory());
-        _refreshTimer = new Timer(_ => Refresh(), null, options.RefreshIntervalMilliseconds, options.RefreshIntervalMilliseconds);
+        _refreshTimer = new Timer(_ => Refresh(blocking: false), null, options.RefreshIntervalMilliseconds, options.RefreshIntervalMilliseconds);
         var commitEvery = TimeSpan.FromSeconds(options.CommitIntervalSeconds);
         _commitTimer = new Timer(_ => CommitIfChanged(), null, commitEvery, commitEvery);
     }
@@ -117,7 +117,10 @@ public sealed class LuceneIndex : IDisposable
     }
 
     /// <summary>Makes every change so far visible to new leases now (tests and rebuilds; requests rely on the timer).</summary>
-    public void Refresh()
+    public void Refresh() => Refresh(blocking: true);
+
+    /// <param name="blocking">Wait for a refresh already under way on another thread, so the caller's changes are surely included.</param>
+    private void Refresh(bool blocking)
     {
         if (_disposed)
         {
@@ -126,7 +129,14 @@ public sealed class LuceneIndex : IDisposable
 
         try
         {
-            _searchers.MaybeRefresh();
+            if (blocking)
+            {
+                _searchers.MaybeRefreshBlocking();
+            }
+            else
+            {
+                _searchers.MaybeRefresh();
+            }
         }
         catch (ObjectDisposedException)
         {

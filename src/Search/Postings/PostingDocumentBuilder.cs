@@ -36,9 +36,9 @@ public sealed class PostingDocumentBuilder(CityDirectory cities)
             new StoredField(F.Values(F.Education), (int)p.Education),
             new NumericDocValuesField(F.Values(F.Education), (long)p.Education),
             new Int32Field(F.Experience, (int)p.Experience, Field.Store.YES),
-            new Int64Field(F.PostedAt, ToUnixSeconds(p.PostedAt), Field.Store.YES),
+            new StoredField(F.PostedAt, ToUnixSeconds(p.PostedAt)),
             new NumericDocValuesField(F.Values(F.PostedAt), ToUnixSeconds(p.PostedAt)),
-            new Int64Field(F.ExpiresAt, p.ExpiresAt is { } e ? ToUnixSeconds(e) : long.MaxValue, Field.Store.NO),
+            new NumericDocValuesField(F.Values(F.ExpiresAt), p.ExpiresAt is { } e ? ToUnixSeconds(e) : long.MaxValue),
             new Int64Field(F.EmployerId, p.EmployerId, Field.Store.YES),
             new NumericDocValuesField(F.Quality, Quality(p)),
             new StoredField(F.SalaryMonths, p.SalaryMonths),
@@ -72,16 +72,17 @@ public sealed class PostingDocumentBuilder(CityDirectory cities)
 
         if (p.SalaryMin is { } min)
         {
-            doc.Add(new Int32Field(F.SalaryMin, min, Field.Store.YES));
+            doc.Add(new StoredField(F.SalaryMin, min));
         }
 
         if (p.SalaryMax is { } max)
         {
-            doc.Add(new Int32Field(F.SalaryMax, max, Field.Store.YES));
+            doc.Add(new StoredField(F.SalaryMax, max));
         }
 
-        // Sorting by salary uses the top of the range; negotiable postings sort last.
+        // Sorting by salary uses the top of the range; negotiable postings have -1 and sort last.
         doc.Add(new NumericDocValuesField(F.Values(F.SalaryMax), p.SalaryMax ?? -1));
+        doc.Add(new NumericDocValuesField(F.Values(F.SalaryMin), p.SalaryMin ?? p.SalaryMax ?? -1));
         doc.Add(new SortedDocValuesField(F.Values(F.SalaryBand), new BytesRef(SalaryBands.For(p.SalaryMin, p.SalaryMax))));
         return doc;
     }

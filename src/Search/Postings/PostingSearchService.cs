@@ -64,10 +64,10 @@ public sealed class PostingSearchService
         var now = _clock.GetUtcNow().UtcDateTime;
 
         var filters = new Dictionary<Dimension, Query>();
-        var always = new List<Query>
-        {
-            NumericRangeQuery.NewInt64Range(F.ExpiresAt, PostingDocumentBuilder.ToUnixSeconds(now), null, false, true),
-        };
+        var always = new List<Query>();
+        var nowSeconds = PostingDocumentBuilder.ToUnixSeconds(now);
+        var docFilters = new List<IDocFilter> { new NumericRangeDocFilter(F.Values(F.ExpiresAt), nowSeconds + 1, long.MaxValue) };
+        IDocFilter? salaryFilter = null;
         if (cities.Count > 0)
         {
             var any = new BooleanQuery();
@@ -91,18 +91,8 @@ public sealed class PostingSearchService
 
         if (salaryMin is not null || salaryMax is not null)
         {
-            var overlap = new BooleanQuery();
-            if (salaryMin is { } min)
-            {
-                overlap.Add(NumericRangeQuery.NewInt32Range(F.SalaryMax, min, null, true, true), Occur.MUST);
-            }
-
-            if (salaryMax is { } max)
-            {
-                overlap.Add(NumericRangeQuery.NewInt32Range(F.SalaryMin, null, max, true, true), Occur.MUST);
-            }
-
-            filters[Dimension.Salary] = overlap;
+            // Overlap of [posting min, posting max] with [salaryMin, salaryMax]; negotiable postings have no range and drop out.
+            salaryFilter = new SalaryOverlapFilter(salaryMin ?? 0, salaryMax ?? int.MaxValue);
         }
 
         if (request.District is { } district)
@@ -123,7 +113,7 @@ public sealed class PostingSearchService
 
         if (request.PostedWithinDays is { } days)
         {
-            always.Add(NumericRangeQuery.NewInt64Range(F.PostedAt, PostingDocumentBuilder.ToUnixSeconds(now.AddDays(-days)), null, true, true));
+            docFilters.Add(new NumericRangeDocFilter(F.Values(F.PostedAt), PostingDocumentBuilder.ToUnixSeconds(now.AddDays(-days)), long.MaxValue));
         }
 
         if (request.EmployerId is { } employerId)
@@ -151,16 +141,26 @@ public sealed class PostingSearchService
         var searcher = lease.Searcher;
 
         // Main pass: every filter; counts the dimensions nobody filtered on.
-        var mainFacets = Enum.GetValues<Dimension>().Where(d => !filters.ContainsKey(d)).Select(CreateCounter).ToList();
-        var collector = new RankingCollector(F.IdValue, CreateRank(request.Sort, now), size, after, mainFacets);
+        var filtered = filters.Keys.ToHashSet();
+        if (salaryFilter is not null)
+        {
+            filtered.Add(Dimension.Salary);
+        }
+
+        List<IDocFilter> DocFilters(Dimension? except) =>
+            salaryFilter is null || except == Dimension.Salary ? docFilters : [.. docFilters, salaryFilter];
+
+        var mainFacets = Enum.GetValues<Dimension>().Where(d => !filtered.Contains(d)).Select(CreateCounter).ToList();
+        var collector = new RankingCollector(F.IdValue, CreateRank(request.Sort, now), size, after, mainFacets, DocFilters(null));
         searcher.Search(Compose(text.Query, always, filters, except: null), collector);
 
         // Drill-sideways: a filtered dimension counts as if its own filter were off, so the other values stay clickable.
         var facetResults = mainFacets.ToDictionary(f => f.Dimension, f => f.Results());
-        foreach (var dimension in filters.Keys)
+        foreach (var dimension in filtered)
         {
             var counter = CreateCounter(dimension);
-            searcher.Search(Compose(text.Query, always, filters, except: dimension), new RankingCollector(F.IdValue, NoRank.Instance, 0, null, [counter]));
+            searcher.Search(Compose(text.Query, always, filters, except: dimension),
+                new RankingCollector(F.IdValue, NoRank.Instance, 0, null, [counter], DocFilters(dimension)));
             facetResults[counter.Dimension] = counter.Results();
         }
 
@@ -249,6 +249,25 @@ public sealed class PostingSearchService
             Math.Round(score, 4),
             _highlighter.Highlight(title, terms),
             _highlighter.Snippet(description, terms));
+    }
+
+    private sealed class SalaryOverlapFilter(long min, long max) : IDocFilter
+    {
+        private NumericDocValues? _low;
+        private NumericDocValues? _high;
+
+        public void SetNextReader(AtomicReader reader)
+        {
+            _low = reader.GetNumericDocValues(F.Values(F.SalaryMin));
+            _high = reader.GetNumericDocValues(F.Values(F.SalaryMax));
+        }
+
+        public bool Accept(int doc)
+        {
+            var high = _high?.Get(doc) ?? -1;
+            var low = _low?.Get(doc) ?? -1;
+            return high >= 0 && low >= 0 && high >= min && low <= max;
+        }
     }
 
     private enum Dimension

@@ -25,10 +25,49 @@ public interface IFacetCounter
     IReadOnlyList<(string Value, int Count)> Results();
 }
 
+/// <summary>
+/// A per-document condition read from doc values. Range conditions whose bounds change with every request ("not expired
+/// now", "posted in the last 7 days", salary overlap) are cheaper here than as numeric range queries, which enumerate many
+/// terms per segment on every search.
+/// </summary>
+public interface IDocFilter
+{
+    void SetNextReader(AtomicReader reader);
+
+    bool Accept(int doc);
+}
+
+/// <summary>Accepts documents whose numeric doc value lies in [Min, Max]; documents without the value are rejected.</summary>
+public sealed class NumericRangeDocFilter(string field, long min, long max) : IDocFilter
+{
+    private NumericDocValues? _values;
+    private IBits? _present;
+
+    public void SetNextReader(AtomicReader reader)
+    {
+        _values = reader.GetNumericDocValues(field);
+        _present = reader.GetDocsWithField(field);
+    }
+
+    public bool Accept(int doc)
+    {
+        if (_values is null || _present is null || !_present.Get(doc))
+        {
+            return false;
+        }
+
+        var v = _values.Get(doc);
+        return v >= min && v <= max;
+    }
+}
+
 /// <summary>One pass over the matches: total hits, the best <c>K</c> by a rank key (after a cursor, if any), and facet counts.</summary>
-public sealed class RankingCollector(string idField, IRankKey rank, int size, (double Key, long Id)? after, IReadOnlyList<IFacetCounter> facets) : ICollector
+public sealed class RankingCollector(
+    string idField, IRankKey rank, int size, (double Key, long Id)? after, IReadOnlyList<IFacetCounter> facets, IReadOnlyList<IDocFilter>? filters = null)
+    : ICollector
 {
     private readonly PriorityQueue<Candidate, Candidate> _queue = new(size + 1, Candidate.WorstFirst);
+    private readonly IReadOnlyList<IDocFilter> _filters = filters ?? [];
     private Scorer? _scorer;
     private NumericDocValues? _ids;
     private int _docBase;
@@ -44,6 +83,11 @@ public sealed class RankingCollector(string idField, IRankKey rank, int size, (d
         _docBase = context.DocBase;
         _ids = context.AtomicReader.GetNumericDocValues(idField);
         rank.SetNextReader(context.AtomicReader);
+        foreach (var filter in _filters)
+        {
+            filter.SetNextReader(context.AtomicReader);
+        }
+
         foreach (var facet in facets)
         {
             facet.SetNextReader(context.AtomicReader);
@@ -52,6 +96,14 @@ public sealed class RankingCollector(string idField, IRankKey rank, int size, (d
 
     public void Collect(int doc)
     {
+        foreach (var filter in _filters)
+        {
+            if (!filter.Accept(doc))
+            {
+                return;
+            }
+        }
+
         TotalHits++;
         foreach (var facet in facets)
         {

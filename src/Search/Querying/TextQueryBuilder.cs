@@ -30,7 +30,22 @@ public sealed class TextQueryBuilder(ChineseTextAnalysis analysis, TextFields fi
     {
         var highlight = new HashSet<string>(StringComparer.Ordinal);
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var tokens = analysis.Segment(text).Distinct(StringComparer.Ordinal).ToList();
+        // A query word the vocabulary knows stays whole even where segmentation would split it (蛙人 → 蛙|人).
+        var tokens = new List<string>();
+        foreach (var chunk in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var folded = analysis.Fold(chunk);
+            if (vocabulary.Expand(folded).Count > 0)
+            {
+                tokens.Add(folded);
+            }
+            else
+            {
+                tokens.AddRange(analysis.Segment(chunk));
+            }
+        }
+
+        tokens = tokens.Distinct(StringComparer.Ordinal).ToList();
         var truncated = tokens.Count > MaxConcepts;
         if (truncated)
         {

@@ -13,10 +13,23 @@ public class JobsApiFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "AdminPass2026";
 
     public JobsApiFactory()
+        : this(Path.Combine(Path.GetTempPath(), "jobs-tests", Guid.NewGuid().ToString("N")), ownsDirectory: true)
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "jobs-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    protected JobsApiFactory(string dataDirectory, bool ownsDirectory)
+    {
+        DataDirectory = dataDirectory;
+        _ownsDirectory = ownsDirectory;
         Directory.CreateDirectory(DataDirectory);
     }
+
+    private readonly bool _ownsDirectory;
+
+    /// <summary>A host over an existing data folder, for restart tests; the caller owns (and deletes) the folder.</summary>
+    public static JobsApiFactory OverFolder(string dataDirectory) => new FolderFactory(dataDirectory);
+
+    private sealed class FolderFactory(string dataDirectory) : JobsApiFactory(dataDirectory, ownsDirectory: false);
 
     public string DataDirectory { get; }
 
@@ -51,7 +64,7 @@ public class JobsApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDirectory)
         {
             try
             {

@@ -70,7 +70,7 @@ public class FoldingTests
         Assert.Equal("ＡＳＰ．ＮＥＴ", text[tech.Start..tech.End]);
         var database = Assert.Single(tokens, t => t.Term == "数据库");
         Assert.Equal("資料庫", text[database.Start..database.End]);
-        Assert.All(tokens, t => Assert.Equal(t.Term, ChineseAnalysis.Fold(text[t.Start..t.End])));
+        Assert.All(tokens, t => Assert.Equal(t.Term, ChineseAnalysis.Fold(text)[t.Start..t.End]));
     }
 
     [Fact]
@@ -80,7 +80,8 @@ public class FoldingTests
 
         var tokens = Analyze(ChineseAnalysis.BigramIndexAnalyzer, text);
 
-        Assert.All(tokens, t => Assert.Equal(t.Term, ChineseAnalysis.Fold(text[t.Start..t.End])));
+        // 件 alone comes from 體 only because 軟體 is a regional word: the term is the folded text at the token's offsets.
+        Assert.All(tokens, t => Assert.Equal(t.Term, ChineseAnalysis.Fold(text)[t.Start..t.End]));
         var software = Assert.Single(tokens, t => t.Term == "软件");
         Assert.Equal("軟體", text[software.Start..software.End]);
     }

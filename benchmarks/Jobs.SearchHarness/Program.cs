@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using Jobs.Core;
+using Jobs.Core.Common;
+using Jobs.Core.Demo;
+using Jobs.Core.Regions;
+using Jobs.Core.Storage;
+using Jobs.Search;
+using Jobs.Search.Postings;
+using Jobs.Search.Querying;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// Usage: dotnet run -c Release --project benchmarks/Jobs.SearchHarness -- [--postings 1000000] [--data /tmp/jobs-bench]
+//        [--queries 2000] [--rebuild] [--threads 1]
+int Arg(string name, int fallback) => args.SkipWhile(a => a != "--" + name).Skip(1).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).DefaultIfEmpty(fallback).First();
+string ArgS(string name, string fallback) => args.SkipWhile(a => a != "--" + name).Skip(1).DefaultIfEmpty(fallback).First();
+
+var postings = Arg("postings", 1_000_000);
+var queries = Arg("queries", 2000);
+var threads = Arg("threads", 1);
+var dataDirectory = Path.GetFullPath(ArgS("data", Path.Combine(Path.GetTempPath(), $"jobs-bench-{postings}")));
+var forceRebuild = args.Contains("--rebuild");
+
+var builder = Host.CreateApplicationBuilder();
+builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Jobs", LogLevel.Information);
+builder.Configuration["Storage:DataDirectory"] = dataDirectory;
+builder.Services.AddJobsCore(dataDirectory).AddJobsSearch(dataDirectory);
+builder.Services.AddScoped<DemoSeeder>();
+using var host = builder.Build();
+var services = host.Services;
+
+Console.WriteLine($"Data: {dataDirectory}");
+await using (var scope = services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+    var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
+    var existing = await db.Postings.CountAsync();
+    if (existing < postings)
+    {
+        var seedWatch = Stopwatch.StartNew();
+        Console.WriteLine($"Seeding {postings:N0} postings …");
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
+            .SeedAsync(new DemoSize(Math.Max(500, postings / 100), postings, Math.Min(100_000, Math.Max(2000, postings / 10))), DemoSeeder.DefaultSeed, null, CancellationToken.None);
+        Console.WriteLine($"Seeded in {seedWatch.Elapsed.TotalSeconds:F1} s");
+        forceRebuild = true;
+    }
+}
+
+var index = services.GetRequiredService<PostingIndex>();
+if (forceRebuild || index.Index.State != Jobs.Search.Indexing.IndexState.Current || index.Index.DocumentCount == 0)
+{
+    long analysedChars;
+    await using (var scope = services.CreateAsyncScope())
+    {
+        var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
+        analysedChars = await db.Postings.Where(p => p.Status == Jobs.Core.Postings.PostingStatus.Open)
+            .SumAsync(p => (long)p.Title.Length * 3 + p.Description.Length * 2);
+    }
+
+    GC.Collect();
+    var watch = Stopwatch.StartNew();
+    var count = await index.RebuildAsync(CancellationToken.None);
+    var seconds = watch.Elapsed.TotalSeconds;
+    // Title goes through three analyzers (word, bigram, pinyin), the description through two.
+    Console.WriteLine($"INDEX BUILD: {count:N0} postings in {seconds:F1} s = {count / seconds:N0} postings/s, "
+        + $"{analysedChars / seconds / 1e6:F2} M analysed chars/s");
+}
+
+var indexPath = Path.Combine(dataDirectory, "index", "postings");
+var indexBytes = new DirectoryInfo(indexPath).EnumerateFiles().Sum(f => f.Length);
+Console.WriteLine($"INDEX SIZE: {indexBytes / 1024.0 / 1024.0:F1} MiB for {index.Index.DocumentCount:N0} documents");
+
+var search = services.GetRequiredService<PostingSearchService>();
+var cities = services.GetRequiredService<CityDirectory>();
+string[] texts = ["java", "会计", "软件工程师", "軟體工程師", "普工 包吃住", "前端开发", "nanjing java", "护士", "电工证", "数据分析", "五险一金 双休",
+    "C# .NET", "质检员", "叉车司机", "电商运营", "运维", "销售", "cnc", "教师", "新能源 电池"];
+string[] cityPool = ["nanjing", "maanshan", "wuhu", "yangzhou", "zhenjiang", "chuzhou", "huaian"];
+var random = new Random(42);
+var requests = Enumerable.Range(0, queries).Select(i => new PostingSearchRequest
+{
+    Query = texts[random.Next(texts.Length)],
+    CityCodes = [cityPool[random.Next(cityPool.Length)]],
+    Education = random.Next(2) == 0 ? EducationLevel.Bachelor : EducationLevel.Associate,
+    PageSize = 20,
+}).ToArray();
+
+// Warm up: JIT, caches, the first searcher.
+foreach (var r in requests.Take(200))
+{
+    search.Search(r);
+}
+
+var latencies = new double[requests.Length];
+var total = Stopwatch.StartNew();
+Parallel.For(0, requests.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+{
+    var sw = Stopwatch.StartNew();
+    var result = search.Search(requests[i]);
+    latencies[i] = sw.Elapsed.TotalMilliseconds;
+    if (result.Facets.City.Count == 0 && result.Total > 0)
+    {
+        throw new InvalidOperationException("facets missing");
+    }
+});
+Array.Sort(latencies);
+double P(double q) => latencies[(int)Math.Min(latencies.Length - 1, Math.Ceiling(q * latencies.Length) - 1)];
+Console.WriteLine($"SEARCH ({threads} client(s), {requests.Length} queries, two filters, all facets, top 20): "
+    + $"p50 {P(0.50):F2} ms, p90 {P(0.90):F2} ms, p99 {P(0.99):F2} ms, max {latencies[^1]:F2} ms, {requests.Length / total.Elapsed.TotalSeconds:F0} q/s");
+var process = Process.GetCurrentProcess();
+Console.WriteLine($"MEMORY: working set {process.WorkingSet64 / 1024.0 / 1024.0:F0} MiB, managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0:F0} MiB");
+_ = cities;

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using Xunit.Abstractions;
+
+namespace Jobs.Tests.Search.Relevance;
+
+/// <summary>
+/// Search relevance over fixed postings: mean nDCG@10 of the judged queries, overall and per kind of query, must stay
+/// above floors set a little below what was measured. When a floor fails, the printed table shows per query what came
+/// back (key:grade(score)), and which judged postings (grade ≥ 2) never reached the top 10.
+/// </summary>
+public class PostingRelevanceTests(RelevanceFixture fixture, ITestOutputHelper output) : IClassFixture<RelevanceFixture>
+{
+    /// <summary>Measured 0.881 over 85 queries when the set was written (rankings are deterministic run to run).</summary>
+    public const double OverallFloor = 0.85;
+
+    /// <summary>
+    /// Per kind: floor in hundredths of nDCG@10 (measured when the set was written). Raise a floor when the analyzer,
+    /// dictionary or vocabulary improves a kind for good; never lower one to make a change pass without saying why.
+    /// </summary>
+    public static TheoryData<QueryKind, int> KindFloorPercents => new()
+    {
+        { QueryKind.Simplified, 86 },      // 0.894, 26 queries
+        { QueryKind.Traditional, 80 },     // 0.836, 12 queries
+        { QueryKind.Pinyin, 68 },          // 0.717,  9 queries
+        { QueryKind.EnglishMixed, 87 },    // 0.901,  9 queries
+        { QueryKind.Synonym, 91 },         // 0.943, 11 queries
+        { QueryKind.Spacing, 85 },         // 0.887,  6 queries
+        { QueryKind.City, 90 },            // 0.938,  7 queries
+        { QueryKind.PhraseExclusion, 92 }, // 0.956,  5 queries
+    };
+
+    [Fact]
+    public void JudgedSet_Queries_CoverEveryKindAndReferenceFixtureKeys()
+    {
+        var keys = RelevancePostings.All.Select(p => p.Key).ToList();
+        Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
+        Assert.InRange(keys.Count, 120, 160);
+        Assert.InRange(RelevancePostings.All.Count(p => p.Traditional) / (double)keys.Count, 0.12, 0.20);
+        Assert.Equal(10, RelevancePostings.Employers.Count);
+        Assert.All(RelevancePostings.Employers, e => Assert.Contains(RelevancePostings.All, p => RelevancePostings.EmployerCityOf(p) == e.City));
+
+        Assert.True(RelevanceQueries.All.Count >= 45, $"{RelevanceQueries.All.Count} judged queries");
+        Assert.Equal(RelevanceQueries.All.Count, RelevanceQueries.All.Select(q => q.Text).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(Enum.GetValues<QueryKind>(), kind => Assert.True(RelevanceQueries.All.Count(q => q.Kind == kind) >= 5, $"{kind} has fewer than 5 queries"));
+        Assert.All(RelevanceQueries.All, q =>
+        {
+            Assert.Contains(q.Judgments.Values, g => g == 3);
+            Assert.All(q.Judgments, j =>
+            {
+                Assert.Contains(j.Key, keys);
+                Assert.InRange(j.Value, 0, 3);
+            });
+        });
+    }
+
+    [Fact]
+    public void Ndcg_KnownRankings_MatchHandComputedValues()
+    {
+        var judgments = new Dictionary<string, int> { ["a"] = 3, ["b"] = 2, ["c"] = 1 };
+        Assert.Equal(1.0, Ndcg.AtK(["a", "b", "c"], judgments, 10), 9);
+        Assert.Equal(0.0, Ndcg.AtK(["x", "y"], judgments, 10), 9);
+
+        // c, x, a: (1/log2 2 + 0 + 7/log2 4) / (7 + 3/log2 3 + 1/log2 4) = 4.5 / 9.392789
+        Assert.Equal(4.5 / (7 + (3 / Math.Log2(3)) + 0.5), Ndcg.AtK(["c", "x", "a"], judgments, 10), 9);
+
+        // A relevant posting that is never returned still counts in the ideal.
+        Assert.Equal(7 / (7 + (3 / Math.Log2(3)) + 0.5), Ndcg.AtK(["a", null], judgments, 10), 9);
+
+        // Only the top k count.
+        Assert.Equal(0.0, Ndcg.AtK(["x", "a"], new Dictionary<string, int> { ["a"] = 3 }, 1), 9);
+    }
+
+    [Fact]
+    public void Search_AllJudgedQueries_MeanNdcgAt10AtLeastFloor()
+    {
+        output.WriteLine($"{RelevancePostings.All.Count} postings, {fixture.Outcomes.Count} queries, index caught up in {fixture.IndexWait.TotalMilliseconds:0} ms");
+        output.WriteLine(Table(fixture.Outcomes));
+        foreach (var kind in Enum.GetValues<QueryKind>())
+        {
+            var of = fixture.Outcomes.Where(o => o.Query.Kind == kind).ToList();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-16} n={of.Count,2}  mean nDCG@10 = {of.Average(o => o.Ndcg):0.000}"));
+        }
+
+        var mean = fixture.Outcomes.Average(o => o.Ndcg);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"Overall",-16} n={fixture.Outcomes.Count,2}  mean nDCG@10 = {mean:0.000} (floor {OverallFloor:0.00})"));
+        output.WriteLine("Worst queries:");
+        foreach (var o in fixture.Outcomes.OrderBy(o => o.Ndcg).Take(10))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {o.Ndcg:0.000}  {o.Query.Kind,-15} {o.Query.Text}"));
+        }
+
+        Assert.True(mean >= OverallFloor, string.Create(CultureInfo.InvariantCulture, $"mean nDCG@10 {mean:0.000} is below the floor {OverallFloor:0.00}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(KindFloorPercents))]
+    public void Search_QueryKind_MeanNdcgAt10AtLeastFloor(QueryKind kind, int floorPercent)
+    {
+        var floor = floorPercent / 100.0;
+        var of = fixture.Outcomes.Where(o => o.Query.Kind == kind).ToList();
+        output.WriteLine(Table(of));
+        var mean = of.Average(o => o.Ndcg);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind}: mean nDCG@10 = {mean:0.000} over {of.Count} queries (floor {floor:0.00})"));
+        Assert.True(mean >= floor, string.Create(CultureInfo.InvariantCulture, $"{kind} mean nDCG@10 {mean:0.000} is below the floor {floor:0.00}"));
+    }
+
+    private static string Table(IEnumerable<QueryOutcome> outcomes)
+    {
+        var sb = new StringBuilder();
+        foreach (var o in outcomes)
+        {
+            var top = string.Join(" ", o.Ranked.Select((k, i) => string.Create(CultureInfo.InvariantCulture,
+                $"{k ?? "?"}:{(k is null ? 0 : o.Query.Judgments.GetValueOrDefault(k))}({o.Scores[i]:0.00})")));
+            var missing = o.Query.Judgments.Where(j => j.Value >= 2 && !o.Ranked.Contains(j.Key))
+                .OrderByDescending(j => j.Value).Select(j => $"{j.Key}:{j.Value}").ToList();
+            sb.Append(CultureInfo.InvariantCulture, $"{o.Ndcg:0.000}  {o.Query.Kind,-15} {o.Query.Text,-14} total={o.Total,-3} [{o.Understood}]").AppendLine();
+            sb.Append("        top10: ").Append(top.Length == 0 ? "(none)" : top).AppendLine();
+            if (missing.Count > 0)
+            {
+                sb.Append("        missing: ").Append(string.Join(" ", missing)).AppendLine();
+            }
+        }
+
+        return sb.ToString();
+    }
+}
