@@ -67,6 +67,8 @@ public sealed class PostingDocumentBuilder(CityDirectory cities)
         if (p.Category is { } category)
         {
             doc.Add(new StringField(F.Category, category, Field.Store.YES));
+            // The industry label as text too, so 汽车零部件 or 电子商务 finds postings that never say it in their own words.
+            doc.Add(new TextField(F.CategoryText, category.Replace('/', ' '), Field.Store.NO));
             doc.Add(new SortedDocValuesField(F.Values(F.Category), new BytesRef(category)));
         }
 

@@ -3,7 +3,7 @@ namespace Jobs.Search.Postings;
 /// <summary>Field names of the postings index. Raise <see cref="SchemaVersion"/> with any change so old indexes rebuild.</summary>
 public static class PostingFields
 {
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     public const string Id = Indexing.IndexFields.Id;
     public const string IdValue = "id_dv";
@@ -21,6 +21,7 @@ public static class PostingFields
     public const string City = "city";
     public const string District = "district";
     public const string Category = "category";
+    public const string CategoryText = "category_text";
     public const string Education = "edu";
     public const string Experience = "exp";
     public const string SalaryMin = "sal_min";

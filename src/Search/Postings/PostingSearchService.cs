@@ -21,7 +21,7 @@ public sealed class PostingSearchService
     public const int MaxDepth = 1000;
 
     private static readonly TextFields Fields = new(
-        Words: [(F.Title, 3f), (F.Skills, 2.5f), (F.Employer, 1.5f), (F.Place, 1.5f), (F.Description, 1f)],
+        Words: [(F.Title, 3f), (F.Skills, 2.5f), (F.Employer, 1.5f), (F.Place, 1.5f), (F.Description, 1f), (F.CategoryText, 0.8f)],
         Bigrams: [(F.TitleBigram, 2f), (F.EmployerBigram, 1f), (F.DescriptionBigram, 0.6f)],
         Pinyin: [(F.TitlePinyin, 2f), (F.EmployerPinyin, 1f), (F.PlacePinyin, 1.5f)]);
 

@@ -169,9 +169,10 @@ public sealed class TextQueryBuilder(ChineseTextAnalysis analysis, TextFields fi
             return;
         }
 
+        // A phrase scores the sum of its words; dividing by their number keeps a long synonym from outscoring the typed word.
         foreach (var (field, boost) in fields.Words)
         {
-            var phrase = new PhraseQuery { Boost = boost * weight };
+            var phrase = new PhraseQuery { Boost = boost * weight / words.Count };
             foreach (var w in words)
             {
                 phrase.Add(new Term(field, w));
