@@ -90,15 +90,15 @@ var requests = Enumerable.Range(0, queries).Select(i => new PostingSearchRequest
 // Warm up: JIT, caches, the first searcher.
 foreach (var r in requests.Take(200))
 {
-    search.Search(r);
+    await search.SearchAsync(r, CancellationToken.None);
 }
 
 var latencies = new double[requests.Length];
 var total = Stopwatch.StartNew();
-Parallel.For(0, requests.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+await Parallel.ForAsync(0, requests.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, async (i, ct) =>
 {
     var sw = Stopwatch.StartNew();
-    var result = search.Search(requests[i]);
+    var result = await search.SearchAsync(requests[i], ct);
     latencies[i] = sw.Elapsed.TotalMilliseconds;
     if (result.Facets.City.Count == 0 && result.Total > 0)
     {

@@ -54,16 +54,16 @@ public sealed record PostingSearchResponse(
 public static class PostingSearchEndpoints
 {
     public static void MapPostingSearchEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/postings/search", Search).WithTags("Search").ProducesValidationProblem()
+        app.MapGet("/api/postings/search", SearchAsync).WithTags("Search").ProducesValidationProblem()
             .WithSummary("Search open postings across all member cities")
             .WithDescription("q: free text, \"quoted phrase\", -word excludes; every other character is plain text. A city, education, "
                 + "应届 or a salary phrase (8k以上, 1万+, 15-20K) inside q becomes a filter, reported in 'understood'. Facet counts are "
                 + "drill-sideways: a selected facet shows counts as if its own filter were off.");
 
-    internal static Results<Ok<PostingSearchResponse>, ValidationProblem> Search(
+    internal static async Task<Results<Ok<PostingSearchResponse>, ValidationProblem>> SearchAsync(
         string? q, string[]? city, string? district, string? category, string? education, int? salaryMin, int? salaryMax,
         string? experience, int? postedWithinDays, long? employerId, string? sort, int? page, int? pageSize, string? cursor,
-        PostingSearchService search, CityDirectory cities)
+        PostingSearchService search, CityDirectory cities, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var paging = SearchParameters.Paging(page, pageSize, cursor, sort, errors, out var sortValue);
@@ -147,7 +147,7 @@ public static class PostingSearchEndpoints
             return ServiceResults.Validation(errors);
         }
 
-        var result = search.Search(new PostingSearchRequest
+        var result = await search.SearchAsync(new PostingSearchRequest
         {
             Page = paging.Page,
             PageSize = paging.PageSize,
@@ -163,7 +163,7 @@ public static class PostingSearchEndpoints
             Experience = experienceValue,
             PostedWithinDays = postedWithinDays,
             EmployerId = employerId,
-        });
+        }, cancellationToken);
         return TypedResults.Ok(ToResponse(result, cities));
     }
 

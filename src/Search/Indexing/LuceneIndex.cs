@@ -29,7 +29,8 @@ public sealed class LuceneIndex : IDisposable
     private long _changesSinceCommit;
     private bool _disposed;
 
-    public LuceneIndex(string name, string path, Analyzer analyzer, int schemaVersion, SearchOptions options, TimeProvider clock, ILogger logger)
+    public LuceneIndex(string name, string path, Analyzer analyzer, int schemaVersion, SearchOptions options, TimeProvider clock, ILogger logger,
+        Action<AtomicReader>? warmSegment = null)
     {
         Name = name;
         _logger = logger;
@@ -69,7 +70,7 @@ public sealed class LuceneIndex : IDisposable
         }
 
         SchemaVersion = schemaVersion;
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new BM25SearcherFactory());
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new BM25SearcherFactory(warmSegment));
         _refreshTimer = new Timer(_ => Refresh(blocking: false), null, options.RefreshIntervalMilliseconds, options.RefreshIntervalMilliseconds);
         var commitEvery = TimeSpan.FromSeconds(options.CommitIntervalSeconds);
         _commitTimer = new Timer(_ => CommitIfChanged(), null, commitEvery, commitEvery);
@@ -116,13 +117,38 @@ public sealed class LuceneIndex : IDisposable
         Interlocked.Increment(ref _changesSinceCommit);
     }
 
+    private int _paused;
+
+    /// <summary>
+    /// Stops background refreshes until disposed. A near-real-time reopen flushes the writer's buffers into a new segment,
+    /// so refreshing every 200 ms during a bulk rebuild would cut it into thousands of tiny segments and merges.
+    /// </summary>
+    public IDisposable PauseRefresh()
+    {
+        Interlocked.Increment(ref _paused);
+        return new Resume(this);
+    }
+
+    private sealed class Resume(LuceneIndex index) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                Interlocked.Decrement(ref index._paused);
+            }
+        }
+    }
+
     /// <summary>Makes every change so far visible to new leases now (tests and rebuilds; requests rely on the timer).</summary>
     public void Refresh() => Refresh(blocking: true);
 
     /// <param name="blocking">Wait for a refresh already under way on another thread, so the caller's changes are surely included.</param>
     private void Refresh(bool blocking)
     {
-        if (_disposed)
+        if (_disposed || (!blocking && Volatile.Read(ref _paused) > 0))
         {
             return;
         }
@@ -165,7 +191,7 @@ public sealed class LuceneIndex : IDisposable
 
     private void CommitIfChanged()
     {
-        if (Interlocked.Read(ref _changesSinceCommit) == 0)
+        if (Interlocked.Read(ref _changesSinceCommit) == 0 || Volatile.Read(ref _paused) > 0)
         {
             return;
         }
@@ -252,9 +278,21 @@ public sealed class LuceneIndex : IDisposable
         }
     }
 
-    private sealed class BM25SearcherFactory : SearcherFactory
+    /// <summary>Sets BM25 and warms each segment (column caches) before the searcher serves, on the refresh thread.</summary>
+    private sealed class BM25SearcherFactory(Action<AtomicReader>? warmSegment) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            if (warmSegment is not null)
+            {
+                foreach (var leaf in reader.Leaves)
+                {
+                    warmSegment(leaf.AtomicReader);
+                }
+            }
+
+            return new IndexSearcher(reader) { Similarity = Similarity };
+        }
     }
 }
 

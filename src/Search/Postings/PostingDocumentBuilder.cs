@@ -25,7 +25,8 @@ public sealed class PostingDocumentBuilder(CityDirectory cities)
             new TextField(F.Title, p.Title, Field.Store.YES),
             new TextField(F.TitleBigram, p.Title, Field.Store.NO),
             new TextField(F.TitlePinyin, p.Title, Field.Store.NO),
-            new TextField(F.Description, p.Description, Field.Store.YES),
+            // Not stored: storing descriptions cost a third of indexing time; snippets read them from the database.
+            new TextField(F.Description, p.Description, Field.Store.NO),
             new TextField(F.DescriptionBigram, p.Description, Field.Store.NO),
             new TextField(F.Employer, employerName, Field.Store.YES),
             new TextField(F.EmployerBigram, employerName, Field.Store.NO),

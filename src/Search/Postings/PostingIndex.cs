@@ -34,17 +34,24 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
         _options = options.Value;
         _logger = logger;
         _builder = new PostingDocumentBuilder(cities);
+        ColumnKeys = new PostingColumnKeys(cities);
         var path = Path.Combine(paths.DataDirectory, _options.IndexDirectory, "postings");
-        Index = new LuceneIndex("postings", path, CreateAnalyzer(analysis), F.SchemaVersion, _options, clock, logger);
+        Index = new LuceneIndex("postings", path, CreateAnalyzer(analysis), F.SchemaVersion, _options, clock, logger,
+            warmSegment: segment => PostingColumns.For(segment, ColumnKeys));
     }
 
     public LuceneIndex Index { get; }
+
+    /// <summary>The value lists the per-segment columns index into; fixed for the process.</summary>
+    public PostingColumnKeys ColumnKeys { get; }
 
     public static Analyzer CreateAnalyzer(ChineseTextAnalysis analysis) => new PerFieldAnalyzerWrapper(analysis.WordAnalyzer,
         new Dictionary<string, Analyzer>
         {
             [F.TitleBigram] = analysis.BigramIndexAnalyzer,
-            [F.DescriptionBigram] = analysis.BigramIndexAnalyzer,
+            // Descriptions take bigrams without the per-character unigrams: they are most of the text, and one-character
+            // queries are served by the title and employer bigram fields, which keep unigrams.
+            [F.DescriptionBigram] = analysis.BigramQueryAnalyzer,
             [F.EmployerBigram] = analysis.BigramIndexAnalyzer,
             [F.TitlePinyin] = analysis.PinyinIndexAnalyzer,
             [F.EmployerPinyin] = analysis.PinyinIndexAnalyzer,
@@ -111,26 +118,29 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
         var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
         var total = await db.Postings.CountAsync(p => p.Status == PostingStatus.Open, cancellationToken);
         _logger.LogInformation("Rebuilding search index postings from the database: {Total} open postings", total);
+        using var paused = Index.PauseRefresh();
         Index.DeleteAll();
+        // Employers are few next to postings: one dictionary instead of a join per batch.
+        var employers = await db.Employers.AsNoTracking().ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
         var done = 0;
         var lastId = 0L;
         var lastLoggedPercent = -1;
         while (true)
         {
-            var batch = await (from p in db.Postings.AsNoTracking()
-                               where p.Status == PostingStatus.Open && p.Id > lastId
-                               orderby p.Id
-                               join e in db.Employers.AsNoTracking() on p.EmployerId equals e.Id
-                               select new { p, e.Name }).Take(_options.RebuildBatchSize).ToListAsync(cancellationToken);
+            // A primary-key range scan per batch; filtering status here keeps SQLite off the (Status, PostedAt) index.
+            var batch = await db.Postings.AsNoTracking().Where(p => p.Id > lastId).OrderBy(p => p.Id)
+                .Take(_options.RebuildBatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 break;
             }
 
-            lastId = batch.Max(r => r.p.Id);
+            lastId = batch[^1].Id;
+            var open = batch.Where(p => p.Status == PostingStatus.Open).ToList();
             // Analysis dominates indexing; IndexWriter takes documents from several threads at once.
-            Parallel.ForEach(batch, new ParallelOptions { CancellationToken = cancellationToken }, row => Index.Add(_builder.Build(row.p, row.Name)));
-            done += batch.Count;
+            Parallel.ForEach(open, new ParallelOptions { CancellationToken = cancellationToken },
+                p => Index.Add(_builder.Build(p, employers.GetValueOrDefault(p.EmployerId, ""))));
+            done += open.Count;
             var percent = total == 0 ? 100 : (int)(100L * done / total);
             if (percent / 10 != lastLoggedPercent / 10)
             {

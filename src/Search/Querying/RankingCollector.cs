@@ -37,21 +37,19 @@ public interface IDocFilter
     bool Accept(int doc);
 }
 
-/// <summary>Accepts documents whose numeric doc value lies in [Min, Max]; documents without the value are rejected.</summary>
+/// <summary>
+/// Accepts documents whose numeric doc value lies in [Min, Max]. Every document of the index carries the field (the
+/// document builder always writes it), so there is no per-document "has value" check on this hot path.
+/// </summary>
 public sealed class NumericRangeDocFilter(string field, long min, long max) : IDocFilter
 {
     private NumericDocValues? _values;
-    private IBits? _present;
 
-    public void SetNextReader(AtomicReader reader)
-    {
-        _values = reader.GetNumericDocValues(field);
-        _present = reader.GetDocsWithField(field);
-    }
+    public void SetNextReader(AtomicReader reader) => _values = reader.GetNumericDocValues(field);
 
     public bool Accept(int doc)
     {
-        if (_values is null || _present is null || !_present.Get(doc))
+        if (_values is null)
         {
             return false;
         }
@@ -212,24 +210,19 @@ public sealed class SortedFacetCounter(string dimension, string field, Func<stri
     }
 }
 
-/// <summary>Counts a small-integer doc-values field (an enum) into labels.</summary>
+/// <summary>Counts a small-integer doc-values field (an enum, present on every document) into labels.</summary>
 public sealed class NumericFacetCounter(string dimension, string field, int maxValue, Func<int, string> label) : IFacetCounter
 {
     private readonly int[] _counts = new int[maxValue + 1];
     private NumericDocValues? _values;
-    private IBits? _present;
 
     public string Dimension => dimension;
 
-    public void SetNextReader(AtomicReader reader)
-    {
-        _values = reader.GetNumericDocValues(field);
-        _present = reader.GetDocsWithField(field);
-    }
+    public void SetNextReader(AtomicReader reader) => _values = reader.GetNumericDocValues(field);
 
     public void Count(int doc)
     {
-        if (_values is null || _present is null || !_present.Get(doc))
+        if (_values is null)
         {
             return;
         }

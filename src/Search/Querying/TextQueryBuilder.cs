@@ -32,7 +32,7 @@ public sealed class TextQueryBuilder(ChineseTextAnalysis analysis, TextFields fi
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         // A query word the vocabulary knows stays whole even where segmentation would split it (蛙人 → 蛙|人).
         var tokens = new List<string>();
-        foreach (var chunk in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var chunk in JoinStraySpaces(text.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
         {
             var folded = analysis.Fold(chunk);
             if (vocabulary.Expand(folded).Count > 0)
@@ -155,7 +155,7 @@ public sealed class TextQueryBuilder(ChineseTextAnalysis analysis, TextFields fi
     }
 
     /// <summary>Text of any length (a synonym, a phrase): a phrase over the word fields and over the bigram fields.</summary>
-    private void AddText(DisjunctionMaxQuery into, string text, float weight)
+    private void AddText(DisjunctionMaxQuery into, string text, float weight, bool bigrams = true)
     {
         var words = analysis.Segment(text);
         if (words.Count == 0)
@@ -165,7 +165,18 @@ public sealed class TextQueryBuilder(ChineseTextAnalysis analysis, TextFields fi
 
         if (words.Count == 1)
         {
-            AddWord(into, words[0], weight);
+            if (bigrams)
+            {
+                AddWord(into, words[0], weight);
+            }
+            else
+            {
+                foreach (var (field, boost) in fields.Words)
+                {
+                    into.Add(new TermQuery(new Term(field, words[0])) { Boost = boost * weight });
+                }
+            }
+
             return;
         }
 
@@ -182,7 +193,7 @@ public sealed class TextQueryBuilder(ChineseTextAnalysis analysis, TextFields fi
         }
 
         var cjk = string.Concat(words.Where(w => w.Any(IsCjk)));
-        if (cjk.Length >= 2 && words.All(w => w.All(IsCjk)))
+        if (bigrams && cjk.Length >= 2 && words.All(w => w.All(IsCjk)))
         {
             AddBigrams(into, cjk, weight);
         }
@@ -212,6 +223,28 @@ public sealed class TextQueryBuilder(ChineseTextAnalysis analysis, TextFields fi
 
             into.Add(phrase);
         }
+    }
+
+    /// <summary>
+    /// "会 计", "java 开 发": a lone Chinese character next to other Chinese text was almost surely typed with a stray
+    /// space, so it is joined to its neighbour before segmentation.
+    /// </summary>
+    private static List<string> JoinStraySpaces(string[] chunks)
+    {
+        var joined = new List<string>();
+        foreach (var chunk in chunks)
+        {
+            if (joined.Count > 0 && chunk.All(IsCjk) && joined[^1].All(IsCjk) && (chunk.Length == 1 || joined[^1].Length == 1))
+            {
+                joined[^1] += chunk;
+            }
+            else
+            {
+                joined.Add(chunk);
+            }
+        }
+
+        return joined;
     }
 
     private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';

@@ -135,12 +135,13 @@ public sealed class ResumeIndex : IResumeChangeObserver, IDisposable
         var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
         var total = await db.Resumes.CountAsync(r => r.Visibility != ResumeVisibility.Hidden, cancellationToken);
         _logger.LogInformation("Rebuilding search index resumes from the database: {Total} résumés", total);
+        using var paused = Index.PauseRefresh();
         Index.DeleteAll();
         var done = 0;
         var lastId = 0L;
         while (true)
         {
-            var batch = await db.Resumes.AsNoTracking().Where(r => r.Visibility != ResumeVisibility.Hidden && r.Id > lastId)
+            var batch = await db.Resumes.AsNoTracking().Where(r => r.Id > lastId)
                 .OrderBy(r => r.Id).Take(_options.RebuildBatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
@@ -148,8 +149,9 @@ public sealed class ResumeIndex : IResumeChangeObserver, IDisposable
             }
 
             lastId = batch[^1].Id;
-            Parallel.ForEach(batch, new ParallelOptions { CancellationToken = cancellationToken }, r => Index.Add(Build(r)));
-            done += batch.Count;
+            var visible = batch.Where(r => r.Visibility != ResumeVisibility.Hidden).ToList();
+            Parallel.ForEach(visible, new ParallelOptions { CancellationToken = cancellationToken }, r => Index.Add(Build(r)));
+            done += visible.Count;
             _logger.LogInformation("Rebuilding search index resumes: {Done}/{Total}", done, total);
         }
 

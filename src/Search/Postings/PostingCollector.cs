@@ -1,0 +1,198 @@
+using Jobs.Core.Common;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Jobs.Search.Postings;
+
+/// <summary>What the collector checks per document, from the columns: the dimension filters and the plain ones.</summary>
+public sealed class PostingConditions
+{
+    public long NowSeconds { get; init; }
+
+    public long? PostedSince { get; init; }
+
+    /// <summary>Allowed city indexes; null when the city dimension is not filtered.</summary>
+    public bool[]? Cities { get; init; }
+
+    public short? Category { get; init; }
+
+    /// <summary>Highest education rank a posting may require; null when not filtered.</summary>
+    public int? MaxEducationRank { get; init; }
+
+    public (int Min, int Max)? Salary { get; init; }
+}
+
+/// <summary>
+/// One pass that does what drill-sideways faceting needs: a document failing no dimension filter is a hit (ranked and
+/// counted in every facet); one failing exactly one dimension counts only in that dimension's facet, which is therefore
+/// counted as if its own filter were off. Everything is read from <see cref="PostingColumns"/>.
+/// </summary>
+public sealed class PostingCollector : ICollector
+{
+    private const int CityDim = 0;
+    private const int CategoryDim = 1;
+    private const int EducationDim = 2;
+    private const int SalaryDim = 3;
+
+    private static readonly int[] EducationRank = Enum.GetValues<EducationLevel>().Select(l => l.Rank()).ToArray();
+
+    private readonly PostingColumnKeys _keys;
+    private readonly PostingConditions _when;
+    private readonly Func<PostingColumns, int, float, double> _rank;
+    private readonly int _size;
+    private readonly (double Key, long Id)? _after;
+    private readonly PriorityQueue<Querying.RankingCollector.Candidate, Querying.RankingCollector.Candidate> _queue;
+    private PostingColumns _columns = null!;
+    private Scorer? _scorer;
+    private int _docBase;
+
+    public PostingCollector(PostingColumnKeys keys, PostingConditions when, Func<PostingColumns, int, float, double> rank, int size,
+        (double Key, long Id)? after)
+    {
+        _keys = keys;
+        _when = when;
+        _rank = rank;
+        _size = size;
+        _after = after;
+        _queue = new(size + 1, Querying.RankingCollector.Candidate.WorstFirst);
+        CityCounts = new int[keys.Cities.Count];
+        CategoryCounts = new int[keys.CategoryIndex.Count];
+        EducationCounts = new int[EducationRank.Length];
+        BandCounts = new int[keys.BandIndex.Count];
+    }
+
+    public int TotalHits { get; private set; }
+
+    public int[] CityCounts { get; }
+
+    public int[] CategoryCounts { get; }
+
+    public int[] EducationCounts { get; }
+
+    public int[] BandCounts { get; }
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        _docBase = context.DocBase;
+        _columns = PostingColumns.For(context.AtomicReader, _keys);
+    }
+
+    public void Collect(int doc)
+    {
+        var c = _columns;
+        if (c.Expires[doc] <= _when.NowSeconds || (_when.PostedSince is { } since && c.Posted[doc] < since))
+        {
+            return;
+        }
+
+        var failed = -1;
+        var failures = 0;
+        if (_when.Cities is { } cities)
+        {
+            var city = c.City[doc];
+            if (city < 0 || !cities[city])
+            {
+                failed = CityDim;
+                failures++;
+            }
+        }
+
+        if (_when.Category is { } category && c.Category[doc] != category)
+        {
+            failed = CategoryDim;
+            failures++;
+        }
+
+        if (_when.MaxEducationRank is { } maxRank && EducationRank[c.Education[doc]] > maxRank)
+        {
+            failed = EducationDim;
+            failures++;
+        }
+
+        if (_when.Salary is { } salary && (c.SalaryMax[doc] < 0 || c.SalaryMax[doc] < salary.Min || c.SalaryMin[doc] > salary.Max))
+        {
+            failed = SalaryDim;
+            failures++;
+        }
+
+        if (failures > 1)
+        {
+            return;
+        }
+
+        if (failures == 1)
+        {
+            Count(failed, c, doc);
+            return;
+        }
+
+        TotalHits++;
+        Count(CityDim, c, doc);
+        Count(CategoryDim, c, doc);
+        Count(EducationDim, c, doc);
+        Count(SalaryDim, c, doc);
+        if (_size == 0)
+        {
+            return;
+        }
+
+        var key = _rank(c, doc, _scorer?.GetScore() ?? 0f);
+        var id = c.Id[doc];
+        if (_after is { } a && (key > a.Key || (key == a.Key && id >= a.Id)))
+        {
+            return;
+        }
+
+        var candidate = new Querying.RankingCollector.Candidate(key, id, _docBase + doc);
+        if (_queue.Count < _size)
+        {
+            _queue.Enqueue(candidate, candidate);
+        }
+        else if (Querying.RankingCollector.Candidate.WorstFirst.Compare(candidate, _queue.Peek()) > 0)
+        {
+            _queue.DequeueEnqueue(candidate, candidate);
+        }
+    }
+
+    public IReadOnlyList<Querying.RankingCollector.Candidate> Best()
+    {
+        var list = _queue.UnorderedItems.Select(x => x.Element).ToList();
+        list.Sort((x, y) => Querying.RankingCollector.Candidate.WorstFirst.Compare(y, x));
+        return list;
+    }
+
+    private void Count(int dimension, PostingColumns c, int doc)
+    {
+        switch (dimension)
+        {
+            case CityDim:
+                if (c.City[doc] >= 0)
+                {
+                    CityCounts[c.City[doc]]++;
+                }
+
+                break;
+            case CategoryDim:
+                if (c.Category[doc] >= 0)
+                {
+                    CategoryCounts[c.Category[doc]]++;
+                }
+
+                break;
+            case EducationDim:
+                EducationCounts[c.Education[doc]]++;
+                break;
+            default:
+                if (c.SalaryBand[doc] >= 0)
+                {
+                    BandCounts[c.SalaryBand[doc]]++;
+                }
+
+                break;
+        }
+    }
+}
