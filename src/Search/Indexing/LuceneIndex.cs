@@ -168,10 +168,38 @@ public sealed class LuceneIndex : IDisposable
         {
             // Shutting down between the check and the refresh.
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        catch (IOException e)
         {
             _logger.LogError(e, "Refreshing search index {Name} failed", Name);
         }
+    }
+
+    /// <summary>
+    /// Re-applies rows the database changed since this index's last commit, minus a minute of margin: a crash between a
+    /// database commit and the index update must not leave the index behind. Returns how many rows were re-applied.
+    /// </summary>
+    /// <param name="changedSince">Ids of rows updated at or after the given UTC time.</param>
+    /// <param name="apply">Brings those rows into the index (upsert or delete).</param>
+    public async Task<int> ReplayChangesSinceLastCommitAsync(
+        Func<DateTime, CancellationToken, Task<List<long>>> changedSince,
+        Func<IReadOnlyCollection<long>, CancellationToken, Task> apply,
+        CancellationToken cancellationToken)
+    {
+        var since = (LastCommitUtc ?? DateTime.MinValue.AddDays(1)).AddMinutes(-1);
+        var changed = await changedSince(since, cancellationToken);
+        foreach (var chunk in changed.Chunk(1000))
+        {
+            await apply(chunk, cancellationToken);
+        }
+
+        if (changed.Count > 0)
+        {
+            _logger.LogInformation("Search index {Name}: replayed {Count} rows changed since {Since:O}", Name, changed.Count, since);
+            Commit();
+        }
+
+        Refresh();
+        return changed.Count;
     }
 
     public void Commit()

@@ -3,7 +3,7 @@ namespace Jobs.Search.Postings;
 /// <summary>Field names of the postings index. Raise <see cref="SchemaVersion"/> with any change so old indexes rebuild.</summary>
 public static class PostingFields
 {
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     public const string Id = Indexing.IndexFields.Id;
     public const string IdValue = "id_dv";
@@ -26,7 +26,6 @@ public static class PostingFields
     public const string Experience = "exp";
     public const string SalaryMin = "sal_min";
     public const string SalaryMax = "sal_max";
-    public const string SalaryMonths = "sal_months";
     public const string SalaryBand = "sal_band";
     public const string PostedAt = "posted";
     public const string ExpiresAt = "expires";

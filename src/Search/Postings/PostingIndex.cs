@@ -91,23 +91,15 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
             return;
         }
 
-        // Changes committed to the database after the index's last commit may not have reached it (a crash in between).
-        var since = (Index.LastCommitUtc ?? DateTime.MinValue.AddDays(1)).AddMinutes(-1);
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
-        var changed = await db.Postings.AsNoTracking().Where(p => p.UpdatedAt >= since).Select(p => p.Id).ToListAsync(cancellationToken);
-        foreach (var chunk in changed.Chunk(1000))
-        {
-            await PostingsChangedAsync(chunk, cancellationToken);
-        }
-
-        if (changed.Count > 0)
-        {
-            _logger.LogInformation("Search index postings: replayed {Count} postings changed since {Since:O}", changed.Count, since);
-            Index.Commit();
-        }
-
-        Index.Refresh();
+        await Index.ReplayChangesSinceLastCommitAsync(
+            async (since, ct) =>
+            {
+                await using var scope = _scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
+                return await db.Postings.AsNoTracking().Where(p => p.UpdatedAt >= since).Select(p => p.Id).ToListAsync(ct);
+            },
+            PostingsChangedAsync,
+            cancellationToken);
     }
 
     /// <summary>Drops the index content and adds every open posting from the database, logging progress.</summary>

@@ -210,8 +210,8 @@ public sealed class TextQueryBuilder(ChineseTextAnalysis analysis, TextFields fi
         {
             if (token.Length == 1)
             {
-                // A one-character query: any bigram starting with it, or the unigram of a lone character.
-                into.Add(new PrefixQuery(new Term(field, token)) { Boost = boost * weight * 0.5f });
+                // A one-character query: the bigram index analyzer writes every character as a unigram too.
+                into.Add(new TermQuery(new Term(field, token)) { Boost = boost * weight * 0.5f });
                 continue;
             }
 

@@ -107,6 +107,7 @@ public sealed class ResumeIndex : IResumeChangeObserver, IDisposable
         }
     }
 
+    /// <summary>On start: rebuild a missing, corrupt or older-schema index; otherwise replay changes since the last commit.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         if (Index.State != IndexState.Current)
@@ -115,17 +116,15 @@ public sealed class ResumeIndex : IResumeChangeObserver, IDisposable
             return;
         }
 
-        var since = (Index.LastCommitUtc ?? DateTime.MinValue.AddDays(1)).AddMinutes(-1);
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
-        var changed = await db.Resumes.AsNoTracking().Where(r => r.UpdatedAt >= since).Select(r => r.Id).ToListAsync(cancellationToken);
-        foreach (var chunk in changed.Chunk(1000))
-        {
-            await ResumesChangedAsync(chunk, cancellationToken);
-        }
-
-        Index.Commit();
-        Index.Refresh();
+        await Index.ReplayChangesSinceLastCommitAsync(
+            async (since, ct) =>
+            {
+                await using var scope = _scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
+                return await db.Resumes.AsNoTracking().Where(r => r.UpdatedAt >= since).Select(r => r.Id).ToListAsync(ct);
+            },
+            ResumesChangedAsync,
+            cancellationToken);
     }
 
     public async Task<int> RebuildAsync(CancellationToken cancellationToken)

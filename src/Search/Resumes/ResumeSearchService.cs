@@ -107,20 +107,16 @@ public sealed class ResumeSearchService
             Filter(NumericRangeQuery.NewInt32Range(R.GraduationYear, year, year, true, true));
         }
 
-        if (!string.IsNullOrWhiteSpace(request.Major))
+        if (!string.IsNullOrWhiteSpace(request.Major) && _analysis.Segment(request.Major) is { Count: > 0 } majorWords)
         {
-            var major = _text.Build(request.Major, [], [], _vocabulary.Current);
-            if (major.Query is not null)
+            // Major is matched as text within the major field only.
+            var inMajor = new BooleanQuery();
+            foreach (var word in majorWords)
             {
-                // Major is matched as text within the major field only.
-                var inMajor = new BooleanQuery();
-                foreach (var word in _analysis.Segment(request.Major))
-                {
-                    inMajor.Add(new TermQuery(new Term(R.Major, word)), Occur.MUST);
-                }
-
-                Filter(inMajor);
+                inMajor.Add(new TermQuery(new Term(R.Major, word)), Occur.MUST);
             }
+
+            Filter(inMajor);
         }
 
         foreach (var skill in request.Skills)
@@ -147,7 +143,7 @@ public sealed class ResumeSearchService
         var skip = request.Cursor is null ? (request.Page - 1) * request.PageSize : 0;
         var after = request.Cursor is { } cursor ? ((double Key, long Id)?)(cursor.Key, cursor.Id) : null;
         using var lease = _index.Index.Acquire();
-        var collector = new RankingCollector(R.IdValue, new ScoreRank(), Math.Min(skip + request.PageSize, MaxDepth), after, []);
+        var collector = new RankingCollector(R.IdValue, new ScoreRank(), Math.Min(skip + request.PageSize, MaxDepth), after);
         lease.Searcher.Search(query, collector);
         var best = collector.Best().Skip(skip).Take(request.PageSize).ToList();
         var items = best.Select(c =>
@@ -171,7 +167,7 @@ public sealed class ResumeSearchService
         return new ResumeSearchResult(collector.TotalHits, request.Cursor is null ? request.Page : 0, request.PageSize, items, report, next);
     }
 
-    /// <summary>BM25 plus a small nudge for recently updated résumés, which are likelier to be current.</summary>
+    /// <summary>Plain BM25.</summary>
     private sealed class ScoreRank : IRankKey
     {
         public void SetNextReader(AtomicReader reader)
