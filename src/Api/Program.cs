@@ -1,10 +1,13 @@
 using Jobs.Api.Admin;
+using Jobs.Api.Alerts;
 using Jobs.Api.Applications;
 using Jobs.Api.Auth;
 using Jobs.Api.Cities;
 using Jobs.Api.Employers;
 using Jobs.Api.Home;
 using Jobs.Api.Infrastructure;
+using Jobs.Api.Matching;
+using Jobs.Api.Notifications;
 using Jobs.Api.Postings;
 using Jobs.Api.Resumes;
 using Jobs.Api.Search;
@@ -69,6 +72,9 @@ app.MapResumeSearchEndpoints();
 app.MapResumeEndpoints();
 app.MapSearchAdminEndpoints();
 app.MapApplicationEndpoints();
+app.MapMatchEndpoints();
+app.MapAlertEndpoints();
+app.MapNotificationEndpoints();
 
 app.PrintUrlsOnStart();
 await app.RunAsync();

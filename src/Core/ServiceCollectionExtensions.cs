@@ -37,6 +37,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<EmployerService>();
         services.AddScoped<PostingService>();
         services.AddScoped<ResumeService>();
+        services.AddScoped<Notifications.NotificationService>();
+        services.AddScoped<Alerts.AlertService>();
         return services;
     }
 }

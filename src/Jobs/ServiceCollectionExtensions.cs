@@ -22,6 +22,14 @@ public static class ServiceCollectionExtensions
             .UseRecommendedSerializerSettings()
             .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
 
+        services.AddOptions<Alerts.JobAlertsOptions>().BindConfiguration(Alerts.JobAlertsOptions.Section).ValidateDataAnnotations()
+            .Validate(o => TimeZoneExists(o.TimeZone), "JobAlerts:TimeZone is not a known time zone id (e.g. Asia/Shanghai).")
+            .ValidateOnStart();
+
+        // Jobs, each a class with one ExecuteAsync, resolved per run in the job's own scope.
+        services.AddScoped<Alerts.JobAlertsJob>();
+        services.AddHostedService<RecurringJobsRegistrar>();
+
         if (options.RunServer)
         {
             services.AddHangfireServer(server => server.WorkerCount = options.WorkerCount);
@@ -29,4 +37,6 @@ public static class ServiceCollectionExtensions
 
         return services;
     }
+
+    private static bool TimeZoneExists(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 }

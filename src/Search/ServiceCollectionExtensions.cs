@@ -34,6 +34,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ResumeIndex>();
         services.AddSingleton<IResumeChangeObserver>(sp => sp.GetRequiredService<ResumeIndex>());
         services.AddSingleton<ResumeSearchService>();
+        services.AddOptions<Matching.MatchingOptions>().BindConfiguration(Matching.MatchingOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.TextWeight + o.CityWeight + o.EducationWeight + o.SalaryWeight + o.ExperienceWeight + o.FreshnessWeight > 0,
+                "Matching weights must not all be zero.")
+            .ValidateOnStart();
+        services.AddSingleton<Matching.PostingMatchService>();
+        services.AddSingleton<Matching.CandidateMatchService>();
         return services;
     }
 

@@ -67,7 +67,27 @@ public static class PostingSearchEndpoints
     {
         var errors = new ValidationErrors();
         var paging = SearchParameters.Paging(page, pageSize, cursor, sort, errors, out var sortValue);
+        var filters = ParseFilters(q, city, district, category, education, salaryMin, salaryMax, experience, postedWithinDays, employerId,
+            cities, errors);
+        if (!errors.IsEmpty)
+        {
+            return ServiceResults.Validation(errors);
+        }
 
+        var result = await search.SearchAsync(filters with
+        {
+            Page = paging.Page,
+            PageSize = paging.PageSize,
+            Cursor = paging.Cursor,
+            Sort = sortValue,
+        }, cancellationToken);
+        return TypedResults.Ok(ToResponse(result, cities));
+    }
+
+    /// <summary>The filter parameters posting search and posting matches share, validated into a request (paging left default).</summary>
+    internal static PostingSearchRequest ParseFilters(string? q, string[]? city, string? district, string? category, string? education,
+        int? salaryMin, int? salaryMax, string? experience, int? postedWithinDays, long? employerId, CityDirectory cities, ValidationErrors errors)
+    {
         var codes = new List<string>();
         foreach (var name in city ?? [])
         {
@@ -142,20 +162,11 @@ public static class PostingSearchEndpoints
             errors.Add("district", "区县最多 50 个字符");
         }
 
-        if (!errors.IsEmpty)
+        return new PostingSearchRequest
         {
-            return ServiceResults.Validation(errors);
-        }
-
-        var result = await search.SearchAsync(new PostingSearchRequest
-        {
-            Page = paging.Page,
-            PageSize = paging.PageSize,
-            Cursor = paging.Cursor,
-            Sort = sortValue,
             Query = q,
             CityCodes = codes,
-            District = NormalizeDistrict(district, codes, cities),
+            District = errors.IsEmpty ? NormalizeDistrict(district, codes, cities) : null,
             Category = categoryValue,
             Education = educationValue,
             SalaryMin = salaryMin,
@@ -163,8 +174,7 @@ public static class PostingSearchEndpoints
             Experience = experienceValue,
             PostedWithinDays = postedWithinDays,
             EmployerId = employerId,
-        }, cancellationToken);
-        return TypedResults.Ok(ToResponse(result, cities));
+        };
     }
 
     internal static PostingSearchResponse ToResponse(PostingSearchResult result, CityDirectory cities) => new(

@@ -23,12 +23,13 @@ public sealed record ResumeRequest(
     bool? ContactVisibleToEmployers,
     string? Phone,
     string? Email,
-    string? IdNumber)
+    string? IdNumber,
+    List<string>? DesiredTitles = null)
 {
     public ResumeDraft ToDraft() => new(FullName, School, Major, Degree, GraduationYear, Skills, PreferredCities,
         ExpectedSalaryMin, ExpectedSalaryMax,
         Experiences?.Select(x => x is null ? null! : new WorkExperienceDraft(x.Organisation, x.Title, x.Start, x.End, x.Description)).ToArray(),
-        SelfIntroduction, Visibility, ContactVisibleToEmployers, Phone, Email, IdNumber);
+        SelfIntroduction, Visibility, ContactVisibleToEmployers, Phone, Email, IdNumber, DesiredTitles);
 }
 
 public sealed record ContactResponse(string? Phone, string? Email, string? IdNumber);
@@ -49,6 +50,7 @@ public sealed record ResumeResponse(
     string Degree,
     int GraduationYear,
     IReadOnlyList<string> Skills,
+    IReadOnlyList<string> DesiredTitles,
     IReadOnlyList<PreferredCityResponse> PreferredCities,
     int? ExpectedSalaryMin,
     int? ExpectedSalaryMax,
@@ -66,7 +68,7 @@ public sealed record ResumeResponse(
         return new ResumeResponse(
             r.Id,
             view.FullNameVisible ? r.FullName : ResumeAccess.MaskName(r.FullName),
-            r.School, r.Major, r.Degree.Label(), r.GraduationYear, r.Skills,
+            r.School, r.Major, r.Degree.Label(), r.GraduationYear, r.Skills, r.DesiredTitles,
             r.PreferredCities.Select(c => new PreferredCityResponse(c, cities.FindByCode(c)?.Name ?? c)).ToArray(),
             r.ExpectedSalaryMin, r.ExpectedSalaryMax,
             r.Experiences.Select(x => new WorkExperienceResponse(x.Organisation, x.Title, x.Start, x.End, x.Description)).ToArray(),

@@ -34,6 +34,28 @@ public static class ResumeSearchEndpoints
 
         var errors = new ValidationErrors();
         var paging = SearchParameters.Paging(page, pageSize, cursor, sort: null, errors, out _);
+        var filters = ParseFilters(q, city, degree, major, graduationYear, skills, cities, errors);
+        if (!errors.IsEmpty)
+        {
+            return ServiceResults.Validation(errors);
+        }
+
+        var result = search.Search(filters with { Page = paging.Page, PageSize = paging.PageSize, Cursor = paging.Cursor });
+
+        // Résumés come from the database so the one masking rule applies; the index holds no contact data at all.
+        var views = await resumes.GetManyAsync(actor, result.Items.Select(i => i.Id).ToArray(), cancellationToken);
+        var items = result.Items.Where(i => views.ContainsKey(i.Id))
+            .Select(i => new ResumeSearchItem(i.Score, new ResumeSearchHighlights(i.MajorHighlight, i.SkillsHighlight, i.Snippet),
+                ResumeResponse.From(views[i.Id], cities)))
+            .ToArray();
+        return TypedResults.Ok(new ResumeSearchResponse(result.Total, result.Page, result.PageSize, items,
+            UnderstoodResponse.From(result.Understood), result.NextCursor));
+    }
+
+    /// <summary>The filter parameters résumé search and candidate matches share, validated into a request (paging left default).</summary>
+    internal static ResumeSearchRequest ParseFilters(string? q, string? city, string? degree, string? major, int? graduationYear, string[]? skills,
+        CityDirectory cities, ValidationErrors errors)
+    {
         string? cityCode = null;
         if (!string.IsNullOrWhiteSpace(city))
         {
@@ -73,12 +95,7 @@ public static class ResumeSearchEndpoints
             errors.Add("major", "专业最多 100 个字符");
         }
 
-        if (!errors.IsEmpty)
-        {
-            return ServiceResults.Validation(errors);
-        }
-
-        var result = search.Search(new ResumeSearchRequest
+        return new ResumeSearchRequest
         {
             Query = q,
             CityCode = cityCode,
@@ -88,18 +105,6 @@ public static class ResumeSearchEndpoints
             Skills = skillList,
             // Hidden résumés are not in the index; employers and organisers may read the other two kinds.
             Visibilities = [ResumeVisibility.Public, ResumeVisibility.EmployersOnly],
-            Page = paging.Page,
-            PageSize = paging.PageSize,
-            Cursor = paging.Cursor,
-        });
-
-        // Résumés come from the database so the one masking rule applies; the index holds no contact data at all.
-        var views = await resumes.GetManyAsync(actor, result.Items.Select(i => i.Id).ToArray(), cancellationToken);
-        var items = result.Items.Where(i => views.ContainsKey(i.Id))
-            .Select(i => new ResumeSearchItem(i.Score, new ResumeSearchHighlights(i.MajorHighlight, i.SkillsHighlight, i.Snippet),
-                ResumeResponse.From(views[i.Id], cities)))
-            .ToArray();
-        return TypedResults.Ok(new ResumeSearchResponse(result.Total, result.Page, result.PageSize, items,
-            UnderstoodResponse.From(result.Understood), result.NextCursor));
+        };
     }
 }

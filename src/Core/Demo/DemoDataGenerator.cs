@@ -476,6 +476,7 @@ public sealed class DemoDataGenerator : IDisposable
             Degree = degree,
             GraduationYear = gradYear,
             Skills = skills,
+            DesiredTitles = DesiredTitles(field, n),
             PreferredCities = preferred,
             ExpectedSalaryMin = expectedMin,
             ExpectedSalaryMax = expectedMax,
@@ -493,6 +494,27 @@ public sealed class DemoDataGenerator : IDisposable
             UpdatedAt = resumeUpdated,
         };
         return new DemoGraduate(account, resume);
+    }
+
+    /// <summary>
+    /// What the graduate is after, from the field's internship titles without the 实习 marker (实习护士 → 护士). Chosen by the
+    /// graduate's number rather than the randomizer so adding this field left every other generated value unchanged.
+    /// </summary>
+    private static List<string> DesiredTitles(DemoFieldProfile field, int n)
+    {
+        var titles = new List<string>();
+        for (var i = 0; i < Math.Min(2, field.InternTitles.Length); i++)
+        {
+            var title = field.InternTitles[(n + i) % field.InternTitles.Length]
+                .Replace("（实习）", "", StringComparison.Ordinal).Replace("实习生", "", StringComparison.Ordinal)
+                .Replace("实习", "", StringComparison.Ordinal).Trim();
+            if (title.Length >= 2 && !titles.Contains(title))
+            {
+                titles.Add(title);
+            }
+        }
+
+        return titles;
     }
 
     private List<string> PreferredCities(Randomizer r, string[] near)

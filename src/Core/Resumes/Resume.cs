@@ -33,6 +33,9 @@ public sealed class Resume
 
     public List<string> Skills { get; set; } = [];
 
+    /// <summary>Job titles the graduate is looking for (Java开发工程师, 会计); matching reads them as strongly as skills.</summary>
+    public List<string> DesiredTitles { get; set; } = [];
+
     /// <summary>City codes in order of preference.</summary>
     public List<string> PreferredCities { get; set; } = [];
 

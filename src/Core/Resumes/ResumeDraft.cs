@@ -16,7 +16,8 @@ public sealed record ResumeDraft(
     bool? ContactVisibleToEmployers,
     string? Phone,
     string? Email,
-    string? IdNumber);
+    string? IdNumber,
+    IReadOnlyList<string>? DesiredTitles = null);
 
 public sealed record WorkExperienceDraft(string? Organisation, string? Title, string? Start, string? End, string? Description);
 

@@ -12,6 +12,8 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
 {
     public const int MaxPreferredCities = 5;
     public const int MaxExperiences = 20;
+    public const int MaxDesiredTitles = 5;
+    public const int DesiredTitleMaxLength = 30;
     public const int TextMaxLength = 2000;
 
     public async Task<ServiceResult<ResumeView>> GetAsync(Actor actor, long id, CancellationToken cancellationToken)
@@ -305,6 +307,7 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
         }
 
         r.Skills = PostingService.NormalizeSkills(d.Skills, errors);
+        r.DesiredTitles = NormalizeDesiredTitles(d.DesiredTitles, errors);
 
         var preferred = new List<string>();
         var cityInput = d.PreferredCities ?? [];
@@ -517,5 +520,39 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
         }
 
         return v;
+    }
+
+    private static List<string> NormalizeDesiredTitles(IReadOnlyList<string>? input, ValidationErrors errors)
+    {
+        var titles = new List<string>();
+        if (input is null)
+        {
+            return titles;
+        }
+
+        if (input.Count > MaxDesiredTitles)
+        {
+            errors.Add("desiredTitles", $"意向职位最多 {MaxDesiredTitles} 个");
+            return titles;
+        }
+
+        for (var i = 0; i < input.Count; i++)
+        {
+            var title = input[i]?.Trim();
+            if (string.IsNullOrEmpty(title))
+            {
+                errors.Add($"desiredTitles[{i}]", "意向职位不能为空");
+            }
+            else if (title.Length > DesiredTitleMaxLength)
+            {
+                errors.Add($"desiredTitles[{i}]", $"意向职位最多 {DesiredTitleMaxLength} 个字符");
+            }
+            else if (!titles.Contains(title, StringComparer.OrdinalIgnoreCase))
+            {
+                titles.Add(title);
+            }
+        }
+
+        return titles;
     }
 }

@@ -11,9 +11,59 @@ namespace Jobs.Core.Storage;
 public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Raise with every schema change and add the step that brings version N-1 to N.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
-    private static readonly IReadOnlyDictionary<int, string[]> UpgradeSteps = new Dictionary<int, string[]>();
+    private static readonly IReadOnlyDictionary<int, string[]> UpgradeSteps = new Dictionary<int, string[]>
+    {
+        // 2: desired titles on résumés; notifications; job alerts.
+        [2] =
+        [
+            "ALTER TABLE \"Resumes\" ADD COLUMN \"DesiredTitles\" TEXT NOT NULL DEFAULT '[]';",
+            """
+            CREATE TABLE "Notifications" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_Notifications" PRIMARY KEY AUTOINCREMENT,
+                "UserId" INTEGER NOT NULL,
+                "Kind" TEXT NOT NULL,
+                "Title" TEXT NOT NULL,
+                "Body" TEXT NOT NULL,
+                "Link" TEXT NULL,
+                "DedupKey" TEXT NOT NULL,
+                "CreatedAt" TEXT NOT NULL,
+                "ReadAt" TEXT NULL,
+                "Postings" TEXT NULL,
+                CONSTRAINT "FK_Notifications_Users_UserId" FOREIGN KEY ("UserId") REFERENCES "Users" ("Id") ON DELETE RESTRICT
+            );
+            """,
+            "CREATE UNIQUE INDEX \"IX_Notifications_UserId_DedupKey\" ON \"Notifications\" (\"UserId\", \"DedupKey\");",
+            "CREATE INDEX \"IX_Notifications_UserId_ReadAt\" ON \"Notifications\" (\"UserId\", \"ReadAt\");",
+            """
+            CREATE TABLE "AlertSubscriptions" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_AlertSubscriptions" PRIMARY KEY AUTOINCREMENT,
+                "UserId" INTEGER NOT NULL,
+                "Kind" INTEGER NOT NULL,
+                "Name" TEXT NOT NULL,
+                "ResumeId" INTEGER NULL,
+                "LastPostingId" INTEGER NOT NULL,
+                "CreatedAt" TEXT NOT NULL,
+                "LastRunAt" TEXT NULL,
+                "Criteria" TEXT NULL,
+                CONSTRAINT "FK_AlertSubscriptions_Users_UserId" FOREIGN KEY ("UserId") REFERENCES "Users" ("Id") ON DELETE RESTRICT
+            );
+            """,
+            "CREATE INDEX \"IX_AlertSubscriptions_UserId\" ON \"AlertSubscriptions\" (\"UserId\");",
+            """
+            CREATE TABLE "AlertedPostings" (
+                "UserId" INTEGER NOT NULL,
+                "PostingId" INTEGER NOT NULL,
+                "SubscriptionId" INTEGER NOT NULL,
+                "NotificationId" INTEGER NOT NULL,
+                "NotifiedAt" TEXT NOT NULL,
+                CONSTRAINT "PK_AlertedPostings" PRIMARY KEY ("UserId", "PostingId")
+            );
+            """,
+            "CREATE INDEX \"IX_AlertedPostings_SubscriptionId\" ON \"AlertedPostings\" (\"SubscriptionId\");",
+        ],
+    };
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

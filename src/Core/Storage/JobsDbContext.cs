@@ -1,5 +1,7 @@
 using Jobs.Core.Accounts;
+using Jobs.Core.Alerts;
 using Jobs.Core.Employers;
+using Jobs.Core.Notifications;
 using Jobs.Core.Postings;
 using Jobs.Core.Resumes;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +25,12 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
     public DbSet<CityRecord> Cities => Set<CityRecord>();
 
     public DbSet<SchemaInfo> SchemaInfo => Set<SchemaInfo>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<AlertSubscription> AlertSubscriptions => Set<AlertSubscription>();
+
+    public DbSet<AlertedPosting> AlertedPostings => Set<AlertedPosting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -88,6 +96,31 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
         });
 
         modelBuilder.Entity<SchemaInfo>(e => e.HasKey(s => s.Id));
+
+        modelBuilder.Entity<Notification>(e =>
+        {
+            e.Property(n => n.Kind).HasMaxLength(40);
+            e.Property(n => n.Title).HasMaxLength(200);
+            e.Property(n => n.DedupKey).HasMaxLength(200);
+            e.HasIndex(n => new { n.UserId, n.DedupKey }).IsUnique();
+            e.HasIndex(n => new { n.UserId, n.ReadAt });
+            e.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Restrict);
+            e.OwnsMany(n => n.Postings, p => p.ToJson());
+        });
+
+        modelBuilder.Entity<AlertSubscription>(e =>
+        {
+            e.Property(a => a.Name).HasMaxLength(100);
+            e.HasIndex(a => a.UserId);
+            e.HasOne<User>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+            e.OwnsOne(a => a.Criteria, c => c.ToJson());
+        });
+
+        modelBuilder.Entity<AlertedPosting>(e =>
+        {
+            e.HasKey(a => new { a.UserId, a.PostingId });
+            e.HasIndex(a => a.SubscriptionId);
+        });
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

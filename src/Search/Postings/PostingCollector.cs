@@ -20,6 +20,46 @@ public sealed class PostingConditions
     public int? MaxEducationRank { get; init; }
 
     public (int Min, int Max)? Salary { get; init; }
+
+    public long? IdAfter { get; init; }
+
+    public long? IdAtMost { get; init; }
+
+    /// <summary>Checked per document rather than as a query so a fair may bring more postings than a boolean query holds clauses.</summary>
+    public HashSet<long>? OnlyIds { get; init; }
+
+    /// <summary>All four facet-dimension filters at once, for collectors that count no facets.</summary>
+    public bool PassesDimensions(PostingColumns c, int doc)
+    {
+        if (Cities is { } cities && (c.City[doc] < 0 || !cities[c.City[doc]]))
+        {
+            return false;
+        }
+
+        if (Category is { } category && c.Category[doc] != category)
+        {
+            return false;
+        }
+
+        if (MaxEducationRank is { } maxRank && ((EducationLevel)c.Education[doc]).Rank() > maxRank)
+        {
+            return false;
+        }
+
+        return Salary is not { } salary || (c.SalaryMax[doc] >= 0 && c.SalaryMax[doc] >= salary.Min && c.SalaryMin[doc] <= salary.Max);
+    }
+
+    /// <summary>The conditions outside the facet dimensions that the collectors check: still open, and the id and date limits.</summary>
+    public bool Admits(PostingColumns c, int doc)
+    {
+        if (c.Expires[doc] <= NowSeconds || (PostedSince is { } since && c.Posted[doc] < since))
+        {
+            return false;
+        }
+
+        var id = c.Id[doc];
+        return (IdAfter is not { } after || id > after) && (IdAtMost is not { } most || id <= most) && (OnlyIds is null || OnlyIds.Contains(id));
+    }
 }
 
 /// <summary>
@@ -84,7 +124,7 @@ public sealed class PostingCollector : ICollector
     public void Collect(int doc)
     {
         var c = _columns;
-        if (c.Expires[doc] <= _when.NowSeconds || (_when.PostedSince is { } since && c.Posted[doc] < since))
+        if (!_when.Admits(c, doc))
         {
             return;
         }

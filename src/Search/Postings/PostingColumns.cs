@@ -26,6 +26,7 @@ public sealed class PostingColumns
         SalaryMax = new int[maxDoc];
         Quality = new byte[maxDoc];
         Education = new byte[maxDoc];
+        Experience = new byte[maxDoc];
         City = new short[maxDoc];
         Category = new short[maxDoc];
         SalaryBand = new short[maxDoc];
@@ -46,6 +47,9 @@ public sealed class PostingColumns
 
     /// <summary>The <see cref="Jobs.Core.Common.EducationLevel"/> a posting requires.</summary>
     public byte[] Education { get; }
+
+    /// <summary>The <see cref="Jobs.Core.Common.ExperienceLevel"/> a posting asks for.</summary>
+    public byte[] Experience { get; }
 
     /// <summary>Index into <see cref="PostingColumnKeys.Cities"/>; -1 for none.</summary>
     public short[] City { get; }
@@ -70,12 +74,14 @@ public sealed class PostingColumns
         var salaryMax = reader.GetNumericDocValues(F.Values(F.SalaryMax));
         var quality = reader.GetNumericDocValues(F.Quality);
         var education = reader.GetNumericDocValues(F.Values(F.Education));
+        var experience = reader.GetNumericDocValues(F.Values(F.Experience));
         for (var doc = 0; doc < maxDoc; doc++)
         {
             c.SalaryMin[doc] = (int)(salaryMin?.Get(doc) ?? -1);
             c.SalaryMax[doc] = (int)(salaryMax?.Get(doc) ?? -1);
             c.Quality[doc] = (byte)(quality?.Get(doc) ?? 0);
             c.Education[doc] = (byte)(education?.Get(doc) ?? 0);
+            c.Experience[doc] = (byte)(experience?.Get(doc) ?? 0);
         }
 
         Ordinals(reader.GetSortedDocValues(F.Values(F.City)), keys.CityIndex, c.City, maxDoc);

@@ -39,6 +39,7 @@ public sealed class PostingDocumentBuilder(CityDirectory cities)
             new Int32Field(F.Education, p.Education.Rank(), Field.Store.NO),
             new NumericDocValuesField(F.Values(F.Education), (long)p.Education),
             new Int32Field(F.Experience, (int)p.Experience, Field.Store.NO),
+            new NumericDocValuesField(F.Values(F.Experience), (long)p.Experience),
             new NumericDocValuesField(F.Values(F.PostedAt), ToUnixSeconds(p.PostedAt)),
             new NumericDocValuesField(F.Values(F.ExpiresAt), p.ExpiresAt is { } e ? ToUnixSeconds(e) : long.MaxValue),
             new Int64Field(F.EmployerId, p.EmployerId, Field.Store.NO),

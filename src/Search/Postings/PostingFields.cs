@@ -3,7 +3,7 @@ namespace Jobs.Search.Postings;
 /// <summary>Field names of the postings index. Raise <see cref="SchemaVersion"/> with any change so old indexes rebuild.</summary>
 public static class PostingFields
 {
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     public const string Id = Indexing.IndexFields.Id;
     public const string IdValue = "id_dv";

@@ -39,6 +39,12 @@ public sealed record PostingSearchRequest
     /// <summary>Only these postings (a fair's exhibitors bring a set); null means all.</summary>
     public IReadOnlyCollection<long>? OnlyIds { get; init; }
 
+    /// <summary>Only postings with a larger id: the ones added after a job alert's last run.</summary>
+    public long? IdAfter { get; init; }
+
+    /// <summary>Only postings up to this id: the newest one a job alert run has seen.</summary>
+    public long? IdAtMost { get; init; }
+
     public PostingSort Sort { get; init; } = PostingSort.Relevance;
 
     public int Page { get; init; } = 1;

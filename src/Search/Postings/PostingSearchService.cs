@@ -59,6 +59,57 @@ public sealed class PostingSearchService
 
     public async Task<PostingSearchResult> SearchAsync(PostingSearchRequest request, CancellationToken cancellationToken)
     {
+        var prepared = Prepare(request);
+        var text = prepared.Text;
+        var nowSeconds = prepared.Conditions.NowSeconds;
+
+        // Only filters outside the four facet dimensions go into the query; the collector applies the dimension filters so
+        // one pass yields both the hits and drill-sideways counts.
+        var query = new BooleanQuery { { text.Query ?? new MatchAllDocsQuery(), Occur.MUST } };
+        foreach (var filter in prepared.Filters)
+        {
+            query.Add(filter, Occur.MUST);
+        }
+
+        var sortName = request.Sort.ToString().ToLowerInvariant();
+        var after = request.Cursor is { } cursor ? ((double Key, long Id)?)(cursor.Key, cursor.Id) : null;
+        var skip = request.Cursor is null ? (request.Page - 1) * request.PageSize : 0;
+        var size = Math.Min(skip + request.PageSize, MaxDepth);
+
+        var collector = new PostingCollector(_keys, prepared.Conditions, CreateRank(request.Sort, nowSeconds), size, after);
+        using (var lease = _index.Index.Acquire())
+        {
+            lease.Searcher.Search(query, collector);
+        }
+
+        var best = collector.Best().Skip(skip).Take(request.PageSize).ToList();
+        // The page's postings come from the database by primary key: Lucene.Net's stored fields cost ~0.5 ms a document.
+        var rows = await LoadPageAsync(best.Select(c => c.Id).ToArray(), cancellationToken);
+        var items = best.Where(c => rows.ContainsKey(c.Id)).Select(c => ToHit(rows[c.Id], c.Key, text.HighlightTerms)).ToList();
+        string? next = null;
+        if (best.Count == request.PageSize && best.Count > 0 && (request.Cursor is not null || skip + best.Count < collector.TotalHits))
+        {
+            var last = best[^1];
+            next = new SearchCursor(sortName, last.Key, last.Id).Encode();
+        }
+
+        var facets = new PostingFacets(
+            Counts(collector.CityCounts, i => _cities.FindByCode(_keys.Cities[i])?.Name ?? _keys.Cities[i]),
+            Counts(collector.CategoryCounts, i => PostingCategories.All[i]),
+            Counts(collector.EducationCounts, i => ((EducationLevel)i).Label()),
+            Counts(collector.BandCounts, i => SalaryBands.Labels[i]));
+
+        return new PostingSearchResult(collector.TotalHits, request.Cursor is null ? request.Page : 0, request.PageSize, items, facets,
+            Report(prepared), next);
+    }
+
+    /// <summary>
+    /// Everything a request asks for except ranking: the free-text query, the filters outside the facet dimensions (as
+    /// zero-scoring query clauses) and the per-document conditions the collectors check. Matching shares it with search so
+    /// both take the same filters.
+    /// </summary>
+    internal PreparedPostingRequest Prepare(PostingSearchRequest request)
+    {
         var parsed = UserQuery.Parse(request.Query);
         var understood = _understanding.Understand(parsed.Text);
 
@@ -69,10 +120,8 @@ public sealed class PostingSearchService
         var salaryMin = request.SalaryMin ?? understood.Salary?.Min;
         var salaryMax = request.SalaryMax ?? understood.Salary?.Max;
 
-        var vocabulary = _vocabulary.Current;
-        var text = _text.Build(understood.RemainingText, parsed.Phrases, parsed.Excluded, vocabulary);
+        var text = _text.Build(understood.RemainingText, parsed.Phrases, parsed.Excluded, _vocabulary.Current);
         var now = _clock.GetUtcNow().UtcDateTime;
-
         var nowSeconds = PostingDocumentBuilder.ToUnixSeconds(now);
         bool[]? cityMask = null;
         if (cities.Count > 0)
@@ -103,12 +152,13 @@ public sealed class PostingSearchService
             MaxEducationRank = education?.Rank(),
             // Overlap of [posting min, posting max] with [salaryMin, salaryMax]; negotiable postings have no range and drop out.
             Salary = salaryMin is not null || salaryMax is not null ? (salaryMin ?? 0, salaryMax ?? int.MaxValue) : null,
+            IdAfter = request.IdAfter,
+            IdAtMost = request.IdAtMost,
+            OnlyIds = request.OnlyIds is { } only ? only.ToHashSet() : null,
         };
 
-        // Only filters outside the four facet dimensions go into the query; the collector applies the dimension filters so
-        // one pass yields both the hits and drill-sideways counts.
-        var query = new BooleanQuery { { text.Query ?? new MatchAllDocsQuery(), Occur.MUST } };
-        void Filter(Query q) => query.Add(new ConstantScoreQuery(q) { Boost = 0f }, Occur.MUST);
+        var filters = new List<Query>();
+        void Filter(Query q) => filters.Add(new ConstantScoreQuery(q) { Boost = 0f });
         if (request.District is { } district)
         {
             Filter(new TermQuery(new Term(F.District, district)));
@@ -130,49 +180,12 @@ public sealed class PostingSearchService
             Filter(NumericRangeQuery.NewInt64Range(F.EmployerId, employerId, employerId, true, true));
         }
 
-        if (request.OnlyIds is { } only)
-        {
-            var ids = new BooleanQuery();
-            foreach (var id in only.Take(BooleanQuery.MaxClauseCount))
-            {
-                ids.Add(new TermQuery(new Term(F.Id, id.ToString(CultureInfo.InvariantCulture))), Occur.SHOULD);
-            }
-
-            Filter(ids);
-        }
-
-        var sortName = request.Sort.ToString().ToLowerInvariant();
-        var after = request.Cursor is { } cursor ? ((double Key, long Id)?)(cursor.Key, cursor.Id) : null;
-        var skip = request.Cursor is null ? (request.Page - 1) * request.PageSize : 0;
-        var size = Math.Min(skip + request.PageSize, MaxDepth);
-
-        var collector = new PostingCollector(_keys, conditions, CreateRank(request.Sort, nowSeconds), size, after);
-        using (var lease = _index.Index.Acquire())
-        {
-            lease.Searcher.Search(query, collector);
-        }
-
-        var best = collector.Best().Skip(skip).Take(request.PageSize).ToList();
-        // The page's postings come from the database by primary key: Lucene.Net's stored fields cost ~0.5 ms a document.
-        var rows = await LoadPageAsync(best.Select(c => c.Id).ToArray(), cancellationToken);
-        var items = best.Where(c => rows.ContainsKey(c.Id)).Select(c => ToHit(rows[c.Id], c.Key, text.HighlightTerms)).ToList();
-        string? next = null;
-        if (best.Count == request.PageSize && best.Count > 0 && (request.Cursor is not null || skip + best.Count < collector.TotalHits))
-        {
-            var last = best[^1];
-            next = new SearchCursor(sortName, last.Key, last.Id).Encode();
-        }
-
-        var facets = new PostingFacets(
-            Counts(collector.CityCounts, i => _cities.FindByCode(_keys.Cities[i])?.Name ?? _keys.Cities[i]),
-            Counts(collector.CategoryCounts, i => PostingCategories.All[i]),
-            Counts(collector.EducationCounts, i => ((EducationLevel)i).Label()),
-            Counts(collector.BandCounts, i => SalaryBands.Labels[i]));
-
-        var report = new QueryReport(understood.RemainingText, understood.Cities, understood.Education, understood.FreshGraduateText,
-            understood.Salary, parsed.Phrases, parsed.Excluded, text.Synonyms, parsed.Truncated || text.Truncated);
-        return new PostingSearchResult(collector.TotalHits, request.Cursor is null ? request.Page : 0, request.PageSize, items, facets, report, next);
+        return new PreparedPostingRequest(parsed, understood, text, filters, conditions);
     }
+
+    internal QueryReport Report(PreparedPostingRequest prepared) => new(prepared.Understood.RemainingText, prepared.Understood.Cities,
+        prepared.Understood.Education, prepared.Understood.FreshGraduateText, prepared.Understood.Salary, prepared.Parsed.Phrases,
+        prepared.Parsed.Excluded, prepared.Text.Synonyms, prepared.Parsed.Truncated || prepared.Text.Truncated);
 
     /// <summary>A posting asking for <paramref name="asked"/> suits someone with <paramref name="held"/> experience.</summary>
     private static bool Accepts(ExperienceLevel held, ExperienceLevel asked) => held == ExperienceLevel.Any || Rank(asked) <= Rank(held);
@@ -214,9 +227,7 @@ public sealed class PostingSearchService
             .OrderByDescending(x => x.count).ThenBy(x => x.i)
             .Select(x => new FacetValue(label(x.i), x.count)).ToList();
 
-    private sealed record PageRow(Jobs.Core.Postings.Posting Posting, string EmployerName);
-
-    private async Task<Dictionary<long, PageRow>> LoadPageAsync(long[] ids, CancellationToken cancellationToken)
+    internal async Task<Dictionary<long, PageRow>> LoadPageAsync(long[] ids, CancellationToken cancellationToken)
     {
         if (ids.Length == 0)
         {
@@ -232,10 +243,15 @@ public sealed class PostingSearchService
         return rows.ToDictionary(r => r.Posting.Id);
     }
 
-    private PostingHit ToHit(PageRow row, double score, IReadOnlyCollection<string> terms)
+    internal PostingHit ToHit(PageRow row, double score, IReadOnlyCollection<string> terms)
     {
         var p = row.Posting;
         return new PostingHit(p.Id, p.Title, row.EmployerName, p.EmployerId, p.CityCode, p.District, p.SalaryMin, p.SalaryMax, p.SalaryMonths,
             p.Education, p.PostedAt, Math.Round(score, 4), _highlighter.Highlight(p.Title, terms), _highlighter.Snippet(p.Description, terms));
     }
 }
+
+internal sealed record PageRow(Jobs.Core.Postings.Posting Posting, string EmployerName);
+
+internal sealed record PreparedPostingRequest(
+    UserQuery Parsed, Understanding Understood, TextQuery Text, IReadOnlyList<Query> Filters, PostingConditions Conditions);

@@ -25,10 +25,11 @@ public sealed class ResumeIndex : IResumeChangeObserver, IDisposable
     private readonly SearchOptions _options;
     private readonly ILogger<ResumeIndex> _logger;
 
-    public ResumeIndex(IServiceScopeFactory scopes, ChineseTextAnalysis analysis, DataPaths paths, IOptions<SearchOptions> options,
-        TimeProvider clock, ILogger<ResumeIndex> logger)
+    public ResumeIndex(IServiceScopeFactory scopes, ChineseTextAnalysis analysis, Jobs.Core.Regions.CityDirectory cities, DataPaths paths,
+        IOptions<SearchOptions> options, TimeProvider clock, ILogger<ResumeIndex> logger)
     {
         _scopes = scopes;
+        CityKeys = new Postings.PostingColumnKeys(cities);
         _options = options.Value;
         _logger = logger;
         var path = Path.Combine(paths.DataDirectory, _options.IndexDirectory, "resumes");
@@ -37,12 +38,16 @@ public sealed class ResumeIndex : IResumeChangeObserver, IDisposable
             [R.AllBigram] = analysis.BigramIndexAnalyzer,
             [R.AllPinyin] = analysis.PinyinIndexAnalyzer,
         });
-        Index = new LuceneIndex("resumes", path, analyzer, R.SchemaVersion, _options, clock, logger);
+        Index = new LuceneIndex("resumes", path, analyzer, R.SchemaVersion, _options, clock, logger,
+            warmSegment: segment => ResumeColumns.For(segment));
     }
 
     public LuceneIndex Index { get; }
 
-    public static Document Build(Resume r)
+    /// <summary>City indexes shared with the postings index, so a résumé's preferences compare with a posting's city directly.</summary>
+    public Postings.PostingColumnKeys CityKeys { get; }
+
+    public Document Build(Resume r)
     {
         var doc = new Document
         {
@@ -55,7 +60,16 @@ public sealed class ResumeIndex : IResumeChangeObserver, IDisposable
             new Int32Field(R.GraduationYear, r.GraduationYear, Field.Store.NO),
             new Int32Field(R.Visibility, (int)r.Visibility, Field.Store.NO),
             new NumericDocValuesField(R.UpdatedAt, new DateTimeOffset(r.UpdatedAt).ToUnixTimeSeconds()),
+            new NumericDocValuesField(R.PreferredCitiesPacked, ResumeColumns.PackCities(r.PreferredCities, CityKeys)),
+            new NumericDocValuesField(R.ExpectedSalaryMin, r.ExpectedSalaryMin ?? r.ExpectedSalaryMax ?? -1),
+            new NumericDocValuesField(R.ExpectedSalaryMax, r.ExpectedSalaryMax ?? r.ExpectedSalaryMin ?? -1),
+            new NumericDocValuesField(R.GraduationYearValue, r.GraduationYear),
         };
+        if (r.DesiredTitles.Count > 0)
+        {
+            doc.Add(new TextField(R.DesiredTitles, string.Join(" ; ", r.DesiredTitles), Field.Store.NO));
+        }
+
         if (r.Skills.Count > 0)
         {
             doc.Add(new TextField(R.Skills, string.Join(" ; ", r.Skills), Field.Store.YES));
@@ -81,7 +95,7 @@ public sealed class ResumeIndex : IResumeChangeObserver, IDisposable
             doc.Add(new TextField(R.Introduction, r.SelfIntroduction, Field.Store.YES));
         }
 
-        var all = string.Join("\n", new[] { string.Join(" ", r.Skills), r.Major, r.School, experience, r.SelfIntroduction ?? "" });
+        var all = string.Join("\n", new[] { string.Join(" ", r.Skills), string.Join(" ", r.DesiredTitles), r.Major, r.School, experience, r.SelfIntroduction ?? "" });
         doc.Add(new TextField(R.AllBigram, all, Field.Store.NO));
         doc.Add(new TextField(R.AllPinyin, $"{r.Major} {r.School}", Field.Store.NO));
         return doc;

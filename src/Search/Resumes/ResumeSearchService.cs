@@ -71,12 +71,47 @@ public sealed class ResumeSearchService
 
     public ResumeSearchResult Search(ResumeSearchRequest request)
     {
+        var prepared = Prepare(request);
+        var query = new BooleanQuery { { prepared.Text.Query ?? new MatchAllDocsQuery(), Occur.MUST } };
+        foreach (var filter in prepared.Filters)
+        {
+            query.Add(filter, Occur.MUST);
+        }
+
+        var text = prepared.Text;
+        var skip = request.Cursor is null ? (request.Page - 1) * request.PageSize : 0;
+        var after = request.Cursor is { } cursor ? ((double Key, long Id)?)(cursor.Key, cursor.Id) : null;
+        using var lease = _index.Index.Acquire();
+        var collector = new RankingCollector(R.IdValue, new ScoreRank(), Math.Min(skip + request.PageSize, MaxDepth), after);
+        lease.Searcher.Search(query, collector);
+        var best = collector.Best().Skip(skip).Take(request.PageSize).ToList();
+        var items = best.Select(c =>
+        {
+            var doc = lease.Searcher.Doc(c.Doc);
+            var snippetSource = string.Join("\n", new[] { doc.Get(R.Experience), doc.Get(R.Introduction) }.OfType<string>());
+            return new ResumeHit(long.Parse(doc.Get(R.Id), CultureInfo.InvariantCulture), Math.Round(c.Key, 4),
+                _highlighter.Highlight(doc.Get(R.Major) ?? "", text.HighlightTerms),
+                _highlighter.Highlight(doc.Get(R.Skills) ?? "", text.HighlightTerms),
+                _highlighter.Snippet(snippetSource, text.HighlightTerms, 100));
+        }).ToList();
+
+        string? next = null;
+        if (best.Count == request.PageSize && best.Count > 0 && (request.Cursor is not null || skip + best.Count < collector.TotalHits))
+        {
+            next = new SearchCursor("relevance", best[^1].Key, best[^1].Id).Encode();
+        }
+
+        return new ResumeSearchResult(collector.TotalHits, request.Cursor is null ? request.Page : 0, request.PageSize, items, prepared.Report, next);
+    }
+
+    /// <summary>The free-text query and the filters (zero-scoring clauses) of a request; candidate matching takes the same filters.</summary>
+    internal PreparedResumeRequest Prepare(ResumeSearchRequest request)
+    {
         var parsed = UserQuery.Parse(request.Query);
         var understood = _understanding.Understand(parsed.Text);
         var text = _text.Build(understood.RemainingText, parsed.Phrases, parsed.Excluded, _vocabulary.Current);
-
-        var query = new BooleanQuery { { text.Query ?? new MatchAllDocsQuery(), Occur.MUST } };
-        void Filter(Query q) => query.Add(new ConstantScoreQuery(q) { Boost = 0f }, Occur.MUST);
+        var filters = new List<Query>();
+        void Filter(Query q) => filters.Add(new ConstantScoreQuery(q) { Boost = 0f });
 
         var visible = new BooleanQuery();
         foreach (var v in request.Visibilities)
@@ -140,31 +175,9 @@ public sealed class ResumeSearchService
             Filter(either);
         }
 
-        var skip = request.Cursor is null ? (request.Page - 1) * request.PageSize : 0;
-        var after = request.Cursor is { } cursor ? ((double Key, long Id)?)(cursor.Key, cursor.Id) : null;
-        using var lease = _index.Index.Acquire();
-        var collector = new RankingCollector(R.IdValue, new ScoreRank(), Math.Min(skip + request.PageSize, MaxDepth), after);
-        lease.Searcher.Search(query, collector);
-        var best = collector.Best().Skip(skip).Take(request.PageSize).ToList();
-        var items = best.Select(c =>
-        {
-            var doc = lease.Searcher.Doc(c.Doc);
-            var snippetSource = string.Join("\n", new[] { doc.Get(R.Experience), doc.Get(R.Introduction) }.OfType<string>());
-            return new ResumeHit(long.Parse(doc.Get(R.Id), CultureInfo.InvariantCulture), Math.Round(c.Key, 4),
-                _highlighter.Highlight(doc.Get(R.Major) ?? "", text.HighlightTerms),
-                _highlighter.Highlight(doc.Get(R.Skills) ?? "", text.HighlightTerms),
-                _highlighter.Snippet(snippetSource, text.HighlightTerms, 100));
-        }).ToList();
-
-        string? next = null;
-        if (best.Count == request.PageSize && best.Count > 0 && (request.Cursor is not null || skip + best.Count < collector.TotalHits))
-        {
-            next = new SearchCursor("relevance", best[^1].Key, best[^1].Id).Encode();
-        }
-
         var report = new Postings.QueryReport(understood.RemainingText, understood.Cities, understood.Education, understood.FreshGraduateText,
             understood.Salary, parsed.Phrases, parsed.Excluded, text.Synonyms, parsed.Truncated || text.Truncated);
-        return new ResumeSearchResult(collector.TotalHits, request.Cursor is null ? request.Page : 0, request.PageSize, items, report, next);
+        return new PreparedResumeRequest(text, filters, report);
     }
 
     /// <summary>Plain BM25.</summary>
@@ -177,3 +190,5 @@ public sealed class ResumeSearchService
         public double Key(int doc, float score) => Math.Round(score, 6);
     }
 }
+
+internal sealed record PreparedResumeRequest(TextQuery Text, IReadOnlyList<Query> Filters, Postings.QueryReport Report);

@@ -122,6 +122,14 @@ public class VocabularyReloadTests(EditableVocabularyFactory factory) : IClassFi
     {
         var employer = await factory.RegisterEmployerAsync();
         await employer.CreatePostingAsync(ApiClient.ValidPosting(title: "潜水员"));
+        // The posting must be searchable by its own title first, so the synonym is the only thing that can change below.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while ((int)JsonNode.Parse(await factory.CreateClient().GetStringAsync("/api/postings/search?q=" + Uri.EscapeDataString("潜水员")))!["total"]! == 0)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "the posting never became searchable");
+            await Task.Delay(50);
+        }
+
         var before = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/api/postings/search?q=" + Uri.EscapeDataString("蛙人")))!;
         Assert.Equal(0, (int)before["total"]!);
 
