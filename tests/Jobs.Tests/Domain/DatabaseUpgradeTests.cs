@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Jobs.Core.Storage;
+using Jobs.Tests.Infrastructure;
+using Jobs.Tests.Matching;
+using Microsoft.Data.Sqlite;
+
+namespace Jobs.Tests.Domain;
+
+public class DatabaseUpgradeTests
+{
+    [Fact]
+    public async Task Start_Version1File_UpgradesKeepingDataAndEnablesAlerts()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "jobs-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            long resumeId;
+            using (var first = JobsApiFactory.OverFolder(folder))
+            {
+                var graduate = await first.RegisterGraduateAsync();
+                resumeId = await graduate.CreateResumeAsync(MatchingFixture.Resume("会计学", "本科", ["用友"], ["南京"]));
+            }
+
+            // Turn the file back into what version 1 of the platform wrote: no desired titles, no alert or notification tables.
+            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "jobs.db")};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                var command = connection.CreateCommand();
+                command.CommandText = """
+                    DROP TABLE AlertedPostings; DROP TABLE AlertSubscriptions; DROP TABLE Notifications;
+                    ALTER TABLE Resumes DROP COLUMN DesiredTitles;
+                    UPDATE SchemaInfo SET Version = 1;
+                    """;
+                await command.ExecuteNonQueryAsync();
+            }
+
+            using var second = JobsApiFactory.OverFolder(folder);
+            var admin = await second.SignInAdminAsync();
+            var resume = JsonNode.Parse(await admin.Client.GetStringAsync($"/api/resumes/{resumeId}"))!;
+            Assert.Equal("会计学", (string)resume["major"]!);
+            Assert.Empty(resume["desiredTitles"]!.AsArray());
+
+            var graduate2 = await second.RegisterGraduateAsync();
+            var alert = await graduate2.Client.PostAsJsonAsync("/api/me/alerts", new { kind = "search", q = "会计" });
+            Assert.Equal(HttpStatusCode.Created, alert.StatusCode);
+
+            await using var check = new SqliteConnection($"Data Source={Path.Combine(folder, "jobs.db")};Pooling=False");
+            await check.OpenAsync();
+            var version = check.CreateCommand();
+            version.CommandText = "SELECT Version FROM SchemaInfo";
+            Assert.Equal((long)DatabaseInitializer.CurrentVersion, (long)(await version.ExecuteScalarAsync())!);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
