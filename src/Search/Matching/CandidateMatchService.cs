@@ -24,8 +24,9 @@ public sealed class CandidateMatchService
 {
     public const int MaxDepth = ResumeSearchService.MaxDepth;
 
-    private static readonly (string Field, float Boost)[] Fields =
-        [(R.Skills, 3f), (R.DesiredTitles, 2.5f), (R.Major, 2f), (R.Experience, 1.2f), (R.Introduction, 0.8f)];
+    private static readonly (string Field, float Boost)[] Fields = [(R.Skills, 3f), (R.DesiredTitles, 2.5f), (R.Major, 2f)];
+
+    private static readonly (string Field, float Boost)[] ProseFields = [(R.Experience, 1.2f), (R.Introduction, 0.8f)];
 
     private readonly ResumeIndex _index;
     private readonly ResumeSearchService _search;
@@ -44,7 +45,7 @@ public sealed class CandidateMatchService
         _vocabulary = vocabulary;
         _clock = clock;
         _scopes = scopes;
-        _queries = new ProfileQueryBuilder(analysis, Fields);
+        _queries = new ProfileQueryBuilder(analysis, Fields, ProseFields);
         _scoring = new MatchScoring(options.Value, cities, index.CityKeys);
         _reasons = new MatchReasons(analysis, cities);
     }
@@ -121,7 +122,7 @@ public sealed class CandidateMatchService
             yield return new ProfileText(category.Replace('/', ' '), 0.3f, Strong: false, AsPhrase: false);
         }
 
-        yield return new ProfileText(p.Description, 0.15f, Strong: false, AsPhrase: false);
+        yield return new ProfileText(p.Description, 0.3f, Strong: false, AsPhrase: false, OnlyDomainWords: true);
     }
 
     private async Task<Dictionary<long, Resume>> LoadAsync(long[] ids, CancellationToken cancellationToken)

@@ -52,7 +52,7 @@ public sealed class MatchScoring
 
     /// <summary>
     /// First preference 1, each later one 0.05 less; another city by its distance to the nearest preferred one, so a
-    /// graduate preferring Nanjing ranks Ma'anshan and Chuzhou (≈50 km) well above Huai'an (≈165 km).
+    /// graduate preferring Nanjing ranks Ma'anshan and Chuzhou (≈51–53 km) well above Huai'an (≈172 km).
     /// </summary>
     public double CityFit(ReadOnlySpan<short> preferred, short city)
     {

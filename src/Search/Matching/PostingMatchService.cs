@@ -20,8 +20,9 @@ public sealed class PostingMatchService
 {
     public const int MaxDepth = PostingSearchService.MaxDepth;
 
-    private static readonly (string Field, float Boost)[] Fields =
-        [(F.Title, 3f), (F.Skills, 2.5f), (F.Description, 1f), (F.CategoryText, 0.8f)];
+    private static readonly (string Field, float Boost)[] Fields = [(F.Title, 3f), (F.Skills, 2.5f), (F.CategoryText, 0.8f)];
+
+    private static readonly (string Field, float Boost)[] ProseFields = [(F.Description, 1f)];
 
     private readonly PostingIndex _index;
     private readonly PostingSearchService _search;
@@ -38,7 +39,7 @@ public sealed class PostingMatchService
         _search = search;
         _vocabulary = vocabulary;
         _clock = clock;
-        _queries = new ProfileQueryBuilder(analysis, Fields);
+        _queries = new ProfileQueryBuilder(analysis, Fields, ProseFields);
         _scoring = new MatchScoring(options.Value, cities, index.ColumnKeys);
         _reasons = new MatchReasons(analysis, cities);
     }
@@ -134,12 +135,12 @@ public sealed class PostingMatchService
 
         if (!string.IsNullOrWhiteSpace(r.SelfIntroduction))
         {
-            yield return new ProfileText(r.SelfIntroduction, 0.15f, Strong: false, AsPhrase: false);
+            yield return new ProfileText(r.SelfIntroduction, 0.3f, Strong: false, AsPhrase: false, OnlyDomainWords: true);
         }
 
         foreach (var x in r.Experiences.Where(x => !string.IsNullOrWhiteSpace(x.Description)))
         {
-            yield return new ProfileText(x.Description!, 0.15f, Strong: false, AsPhrase: false);
+            yield return new ProfileText(x.Description!, 0.3f, Strong: false, AsPhrase: false, OnlyDomainWords: true);
         }
     }
 

@@ -8,14 +8,22 @@ namespace Jobs.Search.Matching;
 /// A piece of one side's profile turned into query concepts. Strong pieces (skills, titles, majors) decide whether a
 /// document matches at all; weak ones (experience, introduction words) only add to the score of documents that do.
 /// </summary>
-internal sealed record ProfileText(string Text, float Weight, bool Strong, bool AsPhrase);
+/// <param name="OnlyDomainWords">Free prose (a self-introduction): only words the vocabulary knows and Latin tech words
+/// (Python, SQL) count, since the rest is filler that costs query time and adds noise.</param>
+internal sealed record ProfileText(string Text, float Weight, bool Strong, bool AsPhrase, bool OnlyDomainWords = false);
 
 /// <summary>
 /// Builds the text query of a profile: each concept is a disjunction over the other side's text fields (a phrase for
 /// multi-word skills such as Spring Boot), widened by vocabulary synonyms. BM25 then weighs rare shared words over
 /// common ones, which is the whole of the text fit.
 /// </summary>
-internal sealed class ProfileQueryBuilder(ChineseTextAnalysis analysis, IReadOnlyList<(string Field, float Boost)> fields)
+/// <remarks>
+/// Every concept searches the short <paramref name="fields"/> (titles, skills); only a strong single word (Java, CAD) also
+/// searches the long <paramref name="proseFields"/> (descriptions, introductions). Phrases and weak words over prose walk
+/// the largest posting lists of the index and were most of the cost of a match while adding little to its quality.
+/// </remarks>
+internal sealed class ProfileQueryBuilder(ChineseTextAnalysis analysis, IReadOnlyList<(string Field, float Boost)> fields,
+    IReadOnlyList<(string Field, float Boost)> proseFields)
 {
     private const float SynonymWeight = 0.8f;
 
@@ -41,6 +49,12 @@ internal sealed class ProfileQueryBuilder(ChineseTextAnalysis analysis, IReadOnl
             }
 
             var words = analysis.Segment(item.Text).Where(w => !Filler.Contains(w)).ToList();
+            if (item.OnlyDomainWords)
+            {
+                words = words.Where(w => (w.Length >= 2 && w.All(c => c < 128 && !char.IsDigit(c))) || vocabulary.Expand(w).Count > 0)
+                    .Distinct(StringComparer.Ordinal).Take(6).ToList();
+            }
+
             if (words.Count == 0)
             {
                 continue;
@@ -97,14 +111,14 @@ internal sealed class ProfileQueryBuilder(ChineseTextAnalysis analysis, IReadOnl
         }
 
         var concept = new DisjunctionMaxQuery(0.1f);
-        Add(concept, words, item.Weight);
+        Add(concept, words, item.Weight, item.Strong);
         var folded = analysis.Fold(item.AsPhrase ? item.Text.Trim() : key);
         foreach (var synonym in vocabulary.Expand(folded).Take(6))
         {
             var synonymWords = analysis.Segment(synonym);
             if (synonymWords.Count > 0)
             {
-                Add(concept, synonymWords, item.Weight * SynonymWeight);
+                Add(concept, synonymWords, item.Weight * SynonymWeight, item.Strong);
             }
         }
 
@@ -118,9 +132,10 @@ internal sealed class ProfileQueryBuilder(ChineseTextAnalysis analysis, IReadOnl
         }
     }
 
-    private void Add(DisjunctionMaxQuery concept, IReadOnlyList<string> words, float weight)
+    private void Add(DisjunctionMaxQuery concept, IReadOnlyList<string> words, float weight, bool strong)
     {
-        foreach (var (field, boost) in fields)
+        var prose = words.Count == 1 && strong ? proseFields : [];
+        foreach (var (field, boost) in fields.Concat(prose))
         {
             if (words.Count == 1)
             {

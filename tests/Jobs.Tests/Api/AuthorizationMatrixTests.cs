@@ -73,6 +73,13 @@ public class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixture<Mat
         Row("POST /api/admin/organisers", ("anonymous", 401), ("graduate", 403), ("employerA", 403), ("organiserNanjing", 403), ("admin", 201));
         Row("GET /api/me", ("anonymous", 401), ("graduate", 200), ("employerA", 200), ("organiserNanjing", 200), ("admin", 200));
         Row("GET /api/me/applications", ("anonymous", 401), ("graduate", 200));
+        Row("GET /api/resumes/{id}/matches", ("anonymous", 401), ("graduate", 200), ("otherGraduate", 403), ("employerA", 403),
+            ("organiserWuhu", 200), ("admin", 200));
+        Row("GET /api/postings/{id}/matches", ("anonymous", 401), ("graduate", 403), ("employerA", 200), ("employerB", 403),
+            ("organiserWuhu", 200), ("admin", 200));
+        Row("POST /api/me/alerts", ("anonymous", 401), ("otherGraduate", 201), ("employerA", 403), ("organiserNanjing", 403), ("admin", 403));
+        Row("GET /api/me/alerts", ("anonymous", 401), ("graduate", 200), ("employerA", 200));
+        Row("GET /api/me/notifications", ("anonymous", 401), ("graduate", 200), ("employerA", 200), ("admin", 200));
         return data;
     }
 
@@ -122,6 +129,11 @@ public class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixture<Mat
                 new { email = ApiClient.UniqueEmail("org"), password = "Passw0rd!", city = "扬州" }),
             "GET /api/me" => await client.GetAsync("/api/me"),
             "GET /api/me/applications" => await client.GetAsync("/api/me/applications"),
+            "GET /api/resumes/{id}/matches" => await client.GetAsync($"/api/resumes/{fixture.GraduateResumeId}/matches"),
+            "GET /api/postings/{id}/matches" => await client.GetAsync($"/api/postings/{postingId}/matches"),
+            "POST /api/me/alerts" => await client.PostAsJsonAsync("/api/me/alerts", new { kind = "search", q = "测试" }),
+            "GET /api/me/alerts" => await client.GetAsync("/api/me/alerts"),
+            "GET /api/me/notifications" => await client.GetAsync("/api/me/notifications"),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, null),
         };
     }

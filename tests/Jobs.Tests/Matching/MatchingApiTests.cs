@@ -20,7 +20,7 @@ public class MatchingApiTests(MatchingFixture world) : IClassFixture<MatchingFix
         var keys = Keys(await PostingMatchesAsync("java-nj"));
 
         Assert.Equal("java-nj", keys[0]);
-        // Ma'anshan and Chuzhou are about 50 km from Nanjing, Huai'an about 165: the same posting ranks by that distance.
+        // Ma'anshan and Chuzhou are about 52 km from Nanjing, Huai'an about 172: the same posting ranks by that distance.
         Assert.True(keys.IndexOf("java-mas") < keys.IndexOf("java-ha"), string.Join(",", keys));
         Assert.True(keys.IndexOf("java-cz") < keys.IndexOf("java-ha"), string.Join(",", keys));
         Assert.True(keys.IndexOf("java-ha") < keys.IndexOf("accountant-nj") || !keys.Contains("accountant-nj"), string.Join(",", keys));
