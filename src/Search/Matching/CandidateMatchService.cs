@@ -54,7 +54,9 @@ public sealed class CandidateMatchService
     {
         var prepared = _search.Prepare(request);
         var now = _clock.GetUtcNow().UtcDateTime;
-        var profile = _queries.Build(ProfileOf(posting), _vocabulary.Current, _scoring.Options.MaxQueryConcepts);
+        // The lease is held to the end: the query is built against this reader's term statistics.
+        using var lease = _index.Index.Acquire();
+        var profile = _queries.Build(ProfileOf(posting), _vocabulary.Current, _scoring.Options.MaxQueryConcepts, lease.Searcher.IndexReader);
         // The user's words and the query-level filters narrow the list; they score nothing and set no text scale, so they
         // change no score.
         var query = profile ?? new MatchAllDocsQuery();
@@ -76,16 +78,13 @@ public sealed class CandidateMatchService
         var size = Math.Min(skip + request.PageSize, MaxDepth);
         List<MatchCandidate> best;
         var columns = new Dictionary<long, (ResumeColumns Columns, int Doc)>();
-        using (var lease = _index.Index.Acquire())
+        lease.Searcher.Search(query, collector);
+        best = collector.Top(_scoring, size, request.Cursor is { } c ? (c.Key, c.Id) : null).Skip(skip).Take(request.PageSize).ToList();
+        var leaves = lease.Searcher.IndexReader.Leaves;
+        foreach (var candidate in best)
         {
-            lease.Searcher.Search(query, collector);
-            best = collector.Top(_scoring, size, request.Cursor is { } c ? (c.Key, c.Id) : null).Skip(skip).Take(request.PageSize).ToList();
-            var leaves = lease.Searcher.IndexReader.Leaves;
-            foreach (var candidate in best)
-            {
-                var leaf = leaves[ReaderUtil.SubIndex(candidate.Doc, leaves)];
-                columns[candidate.Id] = (ResumeColumns.For(leaf.AtomicReader), candidate.Doc - leaf.DocBase);
-            }
+            var leaf = leaves[ReaderUtil.SubIndex(candidate.Doc, leaves)];
+            columns[candidate.Id] = (ResumeColumns.For(leaf.AtomicReader), candidate.Doc - leaf.DocBase);
         }
 
         var resumes = await LoadAsync(best.Select(b => b.Id).ToArray(), cancellationToken);
@@ -112,17 +111,22 @@ public sealed class CandidateMatchService
     {
         foreach (var skill in p.Skills)
         {
-            yield return new ProfileText(skill, 1f, Strong: true, AsPhrase: true);
+            yield return new ProfileText(skill, 1f, AsPhrase: true, Prose: true);
         }
 
-        yield return new ProfileText(p.Title, 1.2f, Strong: true, AsPhrase: true);
-        yield return new ProfileText(p.Title, 0.5f, Strong: p.Skills.Count == 0, AsPhrase: false);
+        yield return new ProfileText(p.Title, 1.2f, AsPhrase: true, Prose: true);
+        if (p.Skills.Count == 0)
+        {
+            // Adverts without skills (普工, 叉车司机) say what they want in the title's words.
+            yield return new ProfileText(p.Title, 0.5f, AsPhrase: false);
+        }
+
         if (p.Category is { } category)
         {
-            yield return new ProfileText(category.Replace('/', ' '), 0.3f, Strong: false, AsPhrase: false);
+            yield return new ProfileText(category.Replace('/', ' '), 0.3f, AsPhrase: false);
         }
 
-        yield return new ProfileText(p.Description, 0.3f, Strong: false, AsPhrase: false, OnlyDomainWords: true);
+        yield return new ProfileText(p.Description, 0.3f, AsPhrase: false, OnlyDomainWords: true);
     }
 
     private async Task<Dictionary<long, Resume>> LoadAsync(long[] ids, CancellationToken cancellationToken)
@@ -148,7 +152,7 @@ public sealed class CandidateMatchService
         var educationFit = MatchScoring.EducationFit(degree, x.Posting.Education);
         var salaryFit = MatchScoring.SalaryFit(c.SalaryMin[doc], c.SalaryMax[doc], x.PayMin, x.PayMax);
         var experienceFit = MatchScoring.ExperienceFit(held, x.Posting.Experience);
-        var freshness = MatchScoring.Freshness(x.NowSeconds - c.Updated[doc], s.Options.ResumeHalfLifeDays);
+        var freshness = s.FreshnessFit(x.NowSeconds - c.Updated[doc], resume: true);
 
         MatchPart Part(MatchPartKind kind, string label, double fit, string? reason) => new(kind, label, s.Weight(kind), Math.Round(fit, 4),
             s.Points(kind, fit), reason);
@@ -233,7 +237,7 @@ public sealed class CandidateMatchService
                 + x.EducationPoints[c.Degree[doc]]
                 + s.Points(MatchPartKind.Salary, MatchScoring.SalaryFit(c.SalaryMin[doc], c.SalaryMax[doc], x.PayMin, x.PayMax))
                 + x.ExperiencePoints[year]
-                + s.Points(MatchPartKind.Freshness, MatchScoring.Freshness(x.NowSeconds - c.Updated[doc], s.Options.ResumeHalfLifeDays));
+                + s.FreshnessPoints(x.NowSeconds - c.Updated[doc], resume: true);
         }
     }
 }

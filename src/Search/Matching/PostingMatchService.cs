@@ -49,7 +49,9 @@ public sealed class PostingMatchService
         var prepared = _search.Prepare(request);
         var now = _clock.GetUtcNow().UtcDateTime;
         var nowSeconds = prepared.Conditions.NowSeconds;
-        var profile = _queries.Build(ProfileOf(resume), _vocabulary.Current, _scoring.Options.MaxQueryConcepts);
+        // The lease is held to the end: the query is built against this reader's term statistics.
+        using var lease = _index.Index.Acquire();
+        var profile = _queries.Build(ProfileOf(resume), _vocabulary.Current, _scoring.Options.MaxQueryConcepts, lease.Searcher.IndexReader);
 
         // The user's words and the query-level filters narrow the list; they score nothing and set no text scale, so they
         // change no score.
@@ -72,16 +74,13 @@ public sealed class PostingMatchService
         var size = Math.Min(skip + request.PageSize, MaxDepth);
         List<MatchCandidate> best;
         var columns = new Dictionary<long, (PostingColumns Columns, int Doc)>();
-        using (var lease = _index.Index.Acquire())
+        lease.Searcher.Search(query, collector);
+        best = collector.Top(_scoring, size, request.Cursor is { } c ? (c.Key, c.Id) : null).Skip(skip).Take(request.PageSize).ToList();
+        var leaves = lease.Searcher.IndexReader.Leaves;
+        foreach (var candidate in best)
         {
-            lease.Searcher.Search(query, collector);
-            best = collector.Top(_scoring, size, request.Cursor is { } c ? (c.Key, c.Id) : null).Skip(skip).Take(request.PageSize).ToList();
-            var leaves = lease.Searcher.IndexReader.Leaves;
-            foreach (var candidate in best)
-            {
-                var leaf = leaves[ReaderUtil.SubIndex(candidate.Doc, leaves)];
-                columns[candidate.Id] = (PostingColumns.For(leaf.AtomicReader, _index.ColumnKeys), candidate.Doc - leaf.DocBase);
-            }
+            var leaf = leaves[ReaderUtil.SubIndex(candidate.Doc, leaves)];
+            columns[candidate.Id] = (PostingColumns.For(leaf.AtomicReader, _index.ColumnKeys), candidate.Doc - leaf.DocBase);
         }
 
         var rows = await _search.LoadPageAsync(best.Select(b => b.Id).ToArray(), cancellationToken);
@@ -113,34 +112,29 @@ public sealed class PostingMatchService
     {
         foreach (var skill in r.Skills)
         {
-            yield return new ProfileText(skill, 1f, Strong: true, AsPhrase: true);
+            yield return new ProfileText(skill, 1f, AsPhrase: true, Prose: true);
         }
 
         foreach (var title in r.DesiredTitles)
         {
-            yield return new ProfileText(title, 1.2f, Strong: true, AsPhrase: true);
+            yield return new ProfileText(title, 1.2f, AsPhrase: true, Prose: true);
         }
 
-        yield return new ProfileText(r.Major, 0.8f, Strong: true, AsPhrase: true);
-        foreach (var title in r.DesiredTitles)
-        {
-            yield return new ProfileText(title, 0.4f, Strong: false, AsPhrase: false);
-        }
-
-        yield return new ProfileText(MatchReasons.MajorCore(r.Major), 0.6f, Strong: false, AsPhrase: true);
+        yield return new ProfileText(r.Major, 0.8f, AsPhrase: true);
+        yield return new ProfileText(MatchReasons.MajorCore(r.Major), 0.6f, AsPhrase: true, Prose: true);
         foreach (var x in r.Experiences)
         {
-            yield return new ProfileText(x.Title, 0.5f, Strong: false, AsPhrase: false);
+            yield return new ProfileText(x.Title, 0.5f, AsPhrase: true);
         }
 
         if (!string.IsNullOrWhiteSpace(r.SelfIntroduction))
         {
-            yield return new ProfileText(r.SelfIntroduction, 0.3f, Strong: false, AsPhrase: false, OnlyDomainWords: true);
+            yield return new ProfileText(r.SelfIntroduction, 0.3f, AsPhrase: false, OnlyDomainWords: true);
         }
 
         foreach (var x in r.Experiences.Where(x => !string.IsNullOrWhiteSpace(x.Description)))
         {
-            yield return new ProfileText(x.Description!, 0.3f, Strong: false, AsPhrase: false, OnlyDomainWords: true);
+            yield return new ProfileText(x.Description!, 0.3f, AsPhrase: false, OnlyDomainWords: true);
         }
     }
 
@@ -154,7 +148,7 @@ public sealed class PostingMatchService
         var educationFit = MatchScoring.EducationFit(resume.Degree, posting.Education);
         var salaryFit = MatchScoring.SalaryFit(context.ExpectedMin, context.ExpectedMax, c.SalaryMin[doc], c.SalaryMax[doc]);
         var experienceFit = MatchScoring.ExperienceFit(context.Held, (ExperienceLevel)c.Experience[doc]);
-        var freshness = MatchScoring.Freshness(context.NowSeconds - c.Posted[doc], s.Options.PostingHalfLifeDays);
+        var freshness = s.FreshnessFit(context.NowSeconds - c.Posted[doc], resume: false);
 
         MatchPart Part(MatchPartKind kind, string label, double fit, string? reason) => new(kind, label, s.Weight(kind), Math.Round(fit, 4),
             s.Points(kind, fit), reason);
@@ -243,7 +237,7 @@ public sealed class PostingMatchService
                 + x.EducationPoints[c.Education[doc]]
                 + s.Points(MatchPartKind.Salary, MatchScoring.SalaryFit(x.ExpectedMin, x.ExpectedMax, c.SalaryMin[doc], c.SalaryMax[doc]))
                 + x.ExperiencePoints[c.Experience[doc]]
-                + s.Points(MatchPartKind.Freshness, MatchScoring.Freshness(x.NowSeconds - c.Posted[doc], s.Options.PostingHalfLifeDays));
+                + s.FreshnessPoints(x.NowSeconds - c.Posted[doc], resume: false);
         }
     }
 }

@@ -4,28 +4,36 @@ using Lucene.Net.Search;
 
 namespace Jobs.Search.Matching;
 
-/// <summary>
-/// A piece of one side's profile turned into query concepts. Strong pieces (skills, titles, majors) decide whether a
-/// document matches at all; weak ones (experience, introduction words) only add to the score of documents that do.
-/// </summary>
+/// <summary>A piece of one side's profile, turned into query concepts.</summary>
+/// <param name="AsPhrase">Multi-word text (Spring Boot, Java开发工程师) is one phrase concept rather than a concept per word.</param>
+/// <param name="Prose">Single words of this piece also search the long prose fields (descriptions, introductions).</param>
 /// <param name="OnlyDomainWords">Free prose (a self-introduction): only words the vocabulary knows and Latin tech words
 /// (Python, SQL) count, since the rest is filler that costs query time and adds noise.</param>
-internal sealed record ProfileText(string Text, float Weight, bool Strong, bool AsPhrase, bool OnlyDomainWords = false);
+internal sealed record ProfileText(string Text, float Weight, bool AsPhrase, bool Prose = false, bool OnlyDomainWords = false);
 
 /// <summary>
-/// Builds the text query of a profile: each concept is a disjunction over the other side's text fields (a phrase for
-/// multi-word skills such as Spring Boot), widened by vocabulary synonyms. BM25 then weighs rare shared words over
+/// Builds the text query of a profile: a disjunction of concepts, each a disjunction over the other side's text fields (a
+/// phrase for multi-word skills such as Spring Boot), widened by vocabulary synonyms. BM25 weighs rare shared words over
 /// common ones, which is the whole of the text fit.
 /// </summary>
 /// <remarks>
-/// Every concept searches the short <paramref name="fields"/> (titles, skills); only a strong single word (Java, CAD) also
-/// searches the long <paramref name="proseFields"/> (descriptions, introductions). Phrases and weak words over prose walk
-/// the largest posting lists of the index and were most of the cost of a match while adding little to its quality.
+/// Speed is set by how many postings-list entries a match walks. So the query is one flat disjunction (Lucene scores that
+/// in bulk, several times faster than a required clause with optional ones); only a prose-marked single word (Java, CAD)
+/// searches the long <paramref name="proseFields"/>; and in a large index a concept found in more than a few percent of
+/// documents (Office, Excel, 开发) is left out: it would decide nothing and walk a large part of the index.
 /// </remarks>
 internal sealed class ProfileQueryBuilder(ChineseTextAnalysis analysis, IReadOnlyList<(string Field, float Boost)> fields,
     IReadOnlyList<(string Field, float Boost)> proseFields)
 {
     private const float SynonymWeight = 0.8f;
+
+    /// <summary>Share of the index above which a concept is too common to match on.</summary>
+    private const double CommonShare = 0.04;
+
+    /// <summary>Below this many documents nothing counts as common: shares mean little in a small index (a new region, tests).</summary>
+    private const int MinCommonDocuments = 1000;
+
+    private const int MaxSynonyms = 4;
 
     /// <summary>Words too common in résumés and adverts to say anything about fit.</summary>
     private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
@@ -36,18 +44,13 @@ internal sealed class ProfileQueryBuilder(ChineseTextAnalysis analysis, IReadOnl
         "项目", "认真", "负责任", "积极", "主动", "踏实", "吃苦耐劳", "较强", "具有较强", "我", "的", "和", "与", "及", "等",
     };
 
-    public Query? Build(IEnumerable<ProfileText> items, Vocabulary.Vocabulary vocabulary, int maxConcepts)
+    public Query? Build(IEnumerable<ProfileText> items, Vocabulary.Vocabulary vocabulary, int maxConcepts, IndexReader reader)
     {
-        var strong = new BooleanQuery();
-        var weak = new List<Query>();
+        var query = new BooleanQuery();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var common = Math.Max(MinCommonDocuments, CommonShare * reader.NumDocs);
         foreach (var item in items)
         {
-            if (strong.Clauses.Count + weak.Count >= maxConcepts)
-            {
-                break;
-            }
-
             var words = analysis.Segment(item.Text).Where(w => !Filler.Contains(w)).ToList();
             if (item.OnlyDomainWords)
             {
@@ -55,87 +58,68 @@ internal sealed class ProfileQueryBuilder(ChineseTextAnalysis analysis, IReadOnl
                     .Distinct(StringComparer.Ordinal).Take(6).ToList();
             }
 
-            if (words.Count == 0)
-            {
-                continue;
-            }
-
-            if (item.AsPhrase && words.Count > 1)
-            {
-                AddConcept(string.Join(" ", words), words, item, vocabulary, strong, weak, seen);
-                continue;
-            }
-
-            foreach (var word in words)
-            {
+            var concepts = item.AsPhrase && words.Count > 1
+                ? [words]
                 // Single characters say little on their own (学, 员) and match nearly everything.
-                if (word.Length >= 2 || word.All(char.IsAsciiLetterOrDigit))
+                : words.Where(w => w.Length >= 2 || w.All(char.IsAsciiLetterOrDigit)).Select(w => (List<string>)[w]).ToList();
+            foreach (var concept in concepts)
+            {
+                if (query.Clauses.Count >= maxConcepts)
                 {
-                    AddConcept(word, [word], item, vocabulary, strong, weak, seen);
+                    return query;
+                }
+
+                if (seen.Add(string.Join(" ", concept)) && DocFrequency(concept, reader) <= common)
+                {
+                    query.Add(Concept(concept, item, vocabulary), Occur.SHOULD);
                 }
             }
         }
 
-        if (strong.Clauses.Count == 0 && weak.Count == 0)
-        {
-            return null;
-        }
-
-        var query = new BooleanQuery();
-        if (strong.Clauses.Count > 0)
-        {
-            query.Add(strong, Occur.MUST);
-            foreach (var w in weak)
-            {
-                query.Add(w, Occur.SHOULD);
-            }
-        }
-        else
-        {
-            // Only weak words: any of them may match.
-            foreach (var w in weak)
-            {
-                query.Add(w, Occur.SHOULD);
-            }
-        }
-
-        return query;
+        return query.Clauses.Count > 0 ? query : null;
     }
 
-    private void AddConcept(string key, IReadOnlyList<string> words, ProfileText item, Vocabulary.Vocabulary vocabulary, BooleanQuery strong,
-        List<Query> weak, HashSet<string> seen)
+    private DisjunctionMaxQuery Concept(IReadOnlyList<string> words, ProfileText item, Vocabulary.Vocabulary vocabulary)
     {
-        if (!seen.Add(key))
-        {
-            return;
-        }
-
         var concept = new DisjunctionMaxQuery(0.1f);
-        Add(concept, words, item.Weight, item.Strong);
-        var folded = analysis.Fold(item.AsPhrase ? item.Text.Trim() : key);
-        foreach (var synonym in vocabulary.Expand(folded).Take(6))
+        Add(concept, words, item.Weight, item.Prose);
+        var folded = analysis.Fold(item.AsPhrase ? item.Text.Trim() : words[0]);
+        foreach (var synonym in vocabulary.Expand(folded).Take(MaxSynonyms))
         {
             var synonymWords = analysis.Segment(synonym);
             if (synonymWords.Count > 0)
             {
-                Add(concept, synonymWords, item.Weight * SynonymWeight, item.Strong);
+                Add(concept, synonymWords, item.Weight * SynonymWeight, prose: false);
             }
         }
 
-        if (item.Strong)
-        {
-            strong.Add(concept, Occur.SHOULD);
-        }
-        else
-        {
-            weak.Add(concept);
-        }
+        return concept;
     }
 
-    private void Add(DisjunctionMaxQuery concept, IReadOnlyList<string> words, float weight, bool strong)
+    /// <summary>
+    /// How many documents a concept can match at most in the short fields: a word's largest field frequency, and for a
+    /// phrase that of its rarest word (a phrase cannot occur more often than its rarest word).
+    /// </summary>
+    private int DocFrequency(IReadOnlyList<string> words, IndexReader reader)
     {
-        var prose = words.Count == 1 && strong ? proseFields : [];
-        foreach (var (field, boost) in fields.Concat(prose))
+        var phrase = int.MaxValue;
+        foreach (var word in words)
+        {
+            var most = 0;
+            foreach (var (field, _) in fields)
+            {
+                most = Math.Max(most, reader.DocFreq(new Term(field, word)));
+            }
+
+            phrase = Math.Min(phrase, most);
+        }
+
+        return phrase == int.MaxValue ? 0 : phrase;
+    }
+
+    private void Add(DisjunctionMaxQuery concept, IReadOnlyList<string> words, float weight, bool prose)
+    {
+        foreach (var (field, boost) in words.Count == 1 && prose ? fields.Concat(proseFields) : fields)
         {
             if (words.Count == 1)
             {
