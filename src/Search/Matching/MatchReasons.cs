@@ -54,6 +54,16 @@ internal sealed class MatchReasons(ChineseTextAnalysis analysis, CityDirectory c
         {
             reasons.Add("意向职位：" + string.Join("、", titles));
         }
+        else
+        {
+            // No desired title in full: name the words of them the posting's title shares (软件测试 → 测试工程师 shares 测试).
+            var shared = r.DesiredTitles.SelectMany(analysis.Segment).Where(w => w.Length >= 2 && title.Contains(w, StringComparison.Ordinal))
+                .Distinct(StringComparer.Ordinal).Take(3).ToList();
+            if (shared.Count > 0)
+            {
+                reasons.Add("职位相近：" + string.Join("、", shared));
+            }
+        }
 
         if (Contains(text, MajorCore(r.Major)))
         {
@@ -183,9 +193,30 @@ internal sealed class MatchReasons(ChineseTextAnalysis analysis, CityDirectory c
 
     private static string K(int yuan) => (yuan / 1000.0).ToString("0.#", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Whether the folded text holds the phrase. Latin edges must sit at word boundaries, so the skill C is not found in
+    /// every word with a c in it, while C++ and C# still are.
+    /// </summary>
     private bool Contains(string foldedText, string phrase)
     {
         var folded = analysis.Fold(phrase.Trim());
-        return folded.Length > 0 && foldedText.Contains(folded, StringComparison.Ordinal);
+        if (folded.Length == 0)
+        {
+            return false;
+        }
+
+        for (var at = foldedText.IndexOf(folded, StringComparison.Ordinal); at >= 0;
+             at = foldedText.IndexOf(folded, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + folded.Length;
+            var startsClean = !char.IsAsciiLetterOrDigit(folded[0]) || at == 0 || !char.IsAsciiLetterOrDigit(foldedText[at - 1]);
+            var endsClean = !char.IsAsciiLetterOrDigit(folded[^1]) || end == foldedText.Length || !char.IsAsciiLetterOrDigit(foldedText[end]);
+            if (startsClean && endsClean)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
