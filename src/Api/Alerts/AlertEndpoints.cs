@@ -83,9 +83,9 @@ public static class AlertEndpoints
         {
             var filters = PostingSearchEndpoints.ParseFilters(request.Q, request.City, null, request.Category, request.Education, request.SalaryMin,
                 request.SalaryMax, request.Experience, null, null, cities, errors);
-            if (request.Q is { Length: > 200 })
+            if (request.Q is { Length: > Jobs.Search.Querying.UserQuery.MaxLength })
             {
-                errors.Add("q", "搜索词最多 200 个字符");
+                errors.Add("q", $"搜索词最多 {Jobs.Search.Querying.UserQuery.MaxLength} 个字符");
             }
 
             if (!errors.IsEmpty)

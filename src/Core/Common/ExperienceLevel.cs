@@ -20,6 +20,20 @@ public static class ExperienceLevels
 
     public static string Label(this ExperienceLevel level) => Labels[(int)level];
 
+    /// <summary>
+    /// Comparable step of a band: fresh graduates and under-a-year are one step, so a posting for either welcomes the other.
+    /// Search's experience filter and matching's experience fit compare bands by it.
+    /// </summary>
+    public static int Step(this ExperienceLevel level) => level switch
+    {
+        ExperienceLevel.Any => 0,
+        ExperienceLevel.FreshGraduate or ExperienceLevel.UnderOneYear => 1,
+        ExperienceLevel.OneToThreeYears => 2,
+        ExperienceLevel.ThreeToFiveYears => 3,
+        ExperienceLevel.FiveToTenYears => 4,
+        _ => 5,
+    };
+
     /// <summary>Minimum years the band asks for; used to compare a candidate's years with a requirement.</summary>
     public static int MinimumYears(this ExperienceLevel level) => level switch
     {

@@ -98,8 +98,43 @@ internal sealed class MatchCollector(Func<AtomicReaderContext, IMatchSegment> se
         Count++;
     }
 
+    /// <summary>
+    /// The request's words and query-level filters as one admission query, or null when there are none. They narrow the
+    /// list but score nothing and set no text scale, so they change no score.
+    /// </summary>
+    public static BooleanQuery? Admission(Query? text, IReadOnlyList<Query> filters)
+    {
+        var admission = new BooleanQuery();
+        if (text is not null)
+        {
+            admission.Add(text, Occur.MUST);
+        }
+
+        foreach (var filter in filters)
+        {
+            admission.Add(filter, Occur.MUST);
+        }
+
+        return admission.Clauses.Count > 0 ? admission : null;
+    }
+
+    /// <summary>One page by offset or after a cursor, with the cursor of the next page when there is one.</summary>
+    public (List<MatchCandidate> Page, string? NextCursor) Page(MatchScoring scoring, int page, int pageSize, Querying.SearchCursor? cursor,
+        int maxDepth)
+    {
+        var skip = cursor is null ? (page - 1) * pageSize : 0;
+        var best = Top(scoring, Math.Min(skip + pageSize, maxDepth), cursor is { } c ? (c.Key, c.Id) : null).Skip(skip).Take(pageSize).ToList();
+        string? next = null;
+        if (best.Count == pageSize && best.Count > 0 && (cursor is not null || skip + best.Count < Count))
+        {
+            next = new Querying.SearchCursor("relevance", best[^1].Key, best[^1].Id).Encode();
+        }
+
+        return (best, next);
+    }
+
     /// <summary>The best <paramref name="size"/> after the cursor, best first; ties go to the higher id, as in search.</summary>
-    public List<MatchCandidate> Top(MatchScoring scoring, int size, (double Key, long Id)? after)
+    private List<MatchCandidate> Top(MatchScoring scoring, int size, (double Key, long Id)? after)
     {
         var queue = new PriorityQueue<MatchCandidate, (double, long)>(size + 1);
         var max = MaxScore;

@@ -156,10 +156,10 @@ public sealed class MatchScoring
             return 1;
         }
 
-        var gap = Rank(asked) - Rank(held);
+        var gap = asked.Step() - held.Step();
         if (gap <= 0)
         {
-            return asked == ExperienceLevel.FreshGraduate && Rank(held) >= 3 ? 0.6 : 1;
+            return asked == ExperienceLevel.FreshGraduate && held.Step() >= 3 ? 0.6 : 1;
         }
 
         return gap switch
@@ -208,14 +208,4 @@ public sealed class MatchScoring
         return table;
     }
 
-    /// <summary>Fresh graduates and under-a-year are one step, as in search's experience filter.</summary>
-    private static int Rank(ExperienceLevel level) => level switch
-    {
-        ExperienceLevel.Any => 0,
-        ExperienceLevel.FreshGraduate or ExperienceLevel.UnderOneYear => 1,
-        ExperienceLevel.OneToThreeYears => 2,
-        ExperienceLevel.ThreeToFiveYears => 3,
-        ExperienceLevel.FiveToTenYears => 4,
-        _ => 5,
-    };
 }

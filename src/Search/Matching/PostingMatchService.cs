@@ -53,29 +53,13 @@ public sealed class PostingMatchService
         using var lease = _index.Index.Acquire();
         var profile = _queries.Build(ProfileOf(resume), _vocabulary.Current, _scoring.Options.MaxQueryConcepts, lease.Searcher.IndexReader);
 
-        // The user's words and the query-level filters narrow the list; they score nothing and set no text scale, so they
-        // change no score.
         var query = profile ?? new MatchAllDocsQuery();
-        var admission = new BooleanQuery();
-        if (prepared.Text.Query is { } text)
-        {
-            admission.Add(text, Occur.MUST);
-        }
-
-        foreach (var filter in prepared.Filters)
-        {
-            admission.Add(filter, Occur.MUST);
-        }
-
         var context = new Context(_scoring, resume, prepared.Conditions, now, nowSeconds);
         var collector = new MatchCollector(ctx => new Segment(PostingColumns.For(ctx.AtomicReader, _index.ColumnKeys), context),
-            profile is not null, admission.Clauses.Count > 0 ? admission : null);
-        var skip = request.Cursor is null ? (request.Page - 1) * request.PageSize : 0;
-        var size = Math.Min(skip + request.PageSize, MaxDepth);
-        List<MatchCandidate> best;
+            profile is not null, MatchCollector.Admission(prepared.Text.Query, prepared.Filters));
         var columns = new Dictionary<long, (PostingColumns Columns, int Doc)>();
         lease.Searcher.Search(query, collector);
-        best = collector.Top(_scoring, size, request.Cursor is { } c ? (c.Key, c.Id) : null).Skip(skip).Take(request.PageSize).ToList();
+        var (best, next) = collector.Page(_scoring, request.Page, request.PageSize, request.Cursor, MaxDepth);
         var leaves = lease.Searcher.IndexReader.Leaves;
         foreach (var candidate in best)
         {
@@ -96,12 +80,6 @@ public sealed class PostingMatchService
             var (cols, doc) = columns[candidate.Id];
             var explanation = Explain(context, cols, doc, candidate, row.Posting, profile is not null);
             items.Add(new PostingMatch(_search.ToHit(row, explanation.Score, terms), row.Posting.Experience, explanation));
-        }
-
-        string? next = null;
-        if (best.Count == request.PageSize && best.Count > 0 && (request.Cursor is not null || skip + best.Count < collector.Count))
-        {
-            next = new Querying.SearchCursor("relevance", best[^1].Key, best[^1].Id).Encode();
         }
 
         return new MatchResult<PostingMatch>(collector.Count, request.Cursor is null ? request.Page : 0, request.PageSize, items, next);
@@ -225,7 +203,7 @@ public sealed class PostingMatchService
     {
         public bool Eligible(int doc) => c.Expires[doc] > x.NowSeconds && x.EducationAllowed[c.Education[doc]];
 
-        public bool Admitted(int doc) => x.Conditions.Admits(c, doc) && x.Conditions.PassesDimensions(c, doc);
+        public bool Admitted(int doc) => x.Conditions.Admits(c, doc) && x.Conditions.Failures(c, doc, out _) == 0;
 
         public long Id(int doc) => c.Id[doc];
 

@@ -28,25 +28,47 @@ public sealed class PostingConditions
     /// <summary>Checked per document rather than as a query so a fair may bring more postings than a boolean query holds clauses.</summary>
     public HashSet<long>? OnlyIds { get; init; }
 
-    /// <summary>All four facet-dimension filters at once, for collectors that count no facets.</summary>
-    public bool PassesDimensions(PostingColumns c, int doc)
+    public const int CityDimension = 0;
+    public const int CategoryDimension = 1;
+    public const int EducationDimension = 2;
+    public const int SalaryDimension = 3;
+
+    private static readonly int[] EducationRank = Enum.GetValues<EducationLevel>().Select(l => l.Rank()).ToArray();
+
+    /// <summary>How many of the four facet-dimension filters a document fails, and the last one it failed.</summary>
+    public int Failures(PostingColumns c, int doc, out int failed)
     {
-        if (Cities is { } cities && (c.City[doc] < 0 || !cities[c.City[doc]]))
+        failed = -1;
+        var failures = 0;
+        if (Cities is { } cities)
         {
-            return false;
+            var city = c.City[doc];
+            if (city < 0 || !cities[city])
+            {
+                failed = CityDimension;
+                failures++;
+            }
         }
 
         if (Category is { } category && c.Category[doc] != category)
         {
-            return false;
+            failed = CategoryDimension;
+            failures++;
         }
 
-        if (MaxEducationRank is { } maxRank && ((EducationLevel)c.Education[doc]).Rank() > maxRank)
+        if (MaxEducationRank is { } maxRank && EducationRank[c.Education[doc]] > maxRank)
         {
-            return false;
+            failed = EducationDimension;
+            failures++;
         }
 
-        return Salary is not { } salary || (c.SalaryMax[doc] >= 0 && c.SalaryMax[doc] >= salary.Min && c.SalaryMin[doc] <= salary.Max);
+        if (Salary is { } salary && (c.SalaryMax[doc] < 0 || c.SalaryMax[doc] < salary.Min || c.SalaryMin[doc] > salary.Max))
+        {
+            failed = SalaryDimension;
+            failures++;
+        }
+
+        return failures;
     }
 
     /// <summary>The conditions outside the facet dimensions that the collectors check: still open, and the id and date limits.</summary>
@@ -69,12 +91,10 @@ public sealed class PostingConditions
 /// </summary>
 public sealed class PostingCollector : ICollector
 {
-    private const int CityDim = 0;
-    private const int CategoryDim = 1;
-    private const int EducationDim = 2;
-    private const int SalaryDim = 3;
-
-    private static readonly int[] EducationRank = Enum.GetValues<EducationLevel>().Select(l => l.Rank()).ToArray();
+    private const int CityDim = PostingConditions.CityDimension;
+    private const int CategoryDim = PostingConditions.CategoryDimension;
+    private const int EducationDim = PostingConditions.EducationDimension;
+    private const int SalaryDim = PostingConditions.SalaryDimension;
 
     private readonly PostingColumnKeys _keys;
     private readonly PostingConditions _when;
@@ -97,7 +117,7 @@ public sealed class PostingCollector : ICollector
         _queue = new(size + 1, Querying.RankingCollector.Candidate.WorstFirst);
         CityCounts = new int[keys.Cities.Count];
         CategoryCounts = new int[keys.CategoryIndex.Count];
-        EducationCounts = new int[EducationRank.Length];
+        EducationCounts = new int[Enum.GetValues<EducationLevel>().Length];
         BandCounts = new int[keys.BandIndex.Count];
     }
 
@@ -129,36 +149,7 @@ public sealed class PostingCollector : ICollector
             return;
         }
 
-        var failed = -1;
-        var failures = 0;
-        if (_when.Cities is { } cities)
-        {
-            var city = c.City[doc];
-            if (city < 0 || !cities[city])
-            {
-                failed = CityDim;
-                failures++;
-            }
-        }
-
-        if (_when.Category is { } category && c.Category[doc] != category)
-        {
-            failed = CategoryDim;
-            failures++;
-        }
-
-        if (_when.MaxEducationRank is { } maxRank && EducationRank[c.Education[doc]] > maxRank)
-        {
-            failed = EducationDim;
-            failures++;
-        }
-
-        if (_when.Salary is { } salary && (c.SalaryMax[doc] < 0 || c.SalaryMax[doc] < salary.Min || c.SalaryMin[doc] > salary.Max))
-        {
-            failed = SalaryDim;
-            failures++;
-        }
-
+        var failures = _when.Failures(c, doc, out var failed);
         if (failures > 1)
         {
             return;

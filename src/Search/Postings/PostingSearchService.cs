@@ -188,18 +188,8 @@ public sealed class PostingSearchService
         prepared.Parsed.Excluded, prepared.Text.Synonyms, prepared.Parsed.Truncated || prepared.Text.Truncated);
 
     /// <summary>A posting asking for <paramref name="asked"/> suits someone with <paramref name="held"/> experience.</summary>
-    private static bool Accepts(ExperienceLevel held, ExperienceLevel asked) => held == ExperienceLevel.Any || Rank(asked) <= Rank(held);
+    private static bool Accepts(ExperienceLevel held, ExperienceLevel asked) => held == ExperienceLevel.Any || asked.Step() <= held.Step();
 
-    /// <summary>Fresh graduates and under-a-year are one step: postings for either welcome the other.</summary>
-    private static int Rank(ExperienceLevel level) => level switch
-    {
-        ExperienceLevel.Any => 0,
-        ExperienceLevel.FreshGraduate or ExperienceLevel.UnderOneYear => 1,
-        ExperienceLevel.OneToThreeYears => 2,
-        ExperienceLevel.ThreeToFiveYears => 3,
-        ExperienceLevel.FiveToTenYears => 4,
-        _ => 5,
-    };
 
     private Func<PostingColumns, int, float, double> CreateRank(PostingSort sort, long nowSeconds)
     {
