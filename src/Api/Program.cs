@@ -5,6 +5,7 @@ using Jobs.Api.Auth;
 using Jobs.Api.Cities;
 using Jobs.Api.Employers;
 using Jobs.Api.Home;
+using Jobs.Api.Imports;
 using Jobs.Api.Infrastructure;
 using Jobs.Api.Matching;
 using Jobs.Api.Notifications;
@@ -46,6 +47,11 @@ if (SeedCommand.IsRequested(args))
     return await SeedCommand.RunAsync(app, args);
 }
 
+if (ImportCommand.IsRequested(args))
+{
+    return await ImportCommand.RunAsync(app, args);
+}
+
 if (ReindexCommand.IsRequested(args))
 {
     return await ReindexCommand.RunAsync(app);
@@ -75,6 +81,7 @@ app.MapApplicationEndpoints();
 app.MapMatchEndpoints();
 app.MapAlertEndpoints();
 app.MapNotificationEndpoints();
+app.MapImportEndpoints();
 
 app.PrintUrlsOnStart();
 await app.RunAsync();

@@ -7,6 +7,7 @@ using Jobs.Core.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Jobs.Core;
@@ -39,6 +40,19 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ResumeService>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<Alerts.AlertService>();
+
+        services.TryAddSingleton<Common.IDistributedLockProvider, DatabaseLockProvider>();
+        services.AddSingleton<IValidateOptions<Imports.ImportOptions>, Imports.ImportOptionsValidator>();
+        services.AddOptions<Imports.ImportOptions>().BindConfiguration(Imports.ImportOptions.Section).ValidateDataAnnotations()
+            .PostConfigure<CityDirectory>((o, cities) =>
+            {
+                foreach (var source in o.Sources)
+                {
+                    source.CityCode = cities.Resolve(source.City)?.Code ?? "";
+                }
+            })
+            .ValidateOnStart();
+        services.AddScoped<Imports.ImportService>();
         return services;
     }
 }

@@ -1,18 +1,49 @@
 using Hangfire;
+using Hangfire.Storage;
+using Jobs.Background.Search;
 using Jobs.Background.Alerts;
+using Jobs.Background.Imports;
+using Jobs.Core.Imports;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Jobs.Background;
 
-/// <summary>Puts every recurring job on its schedule when the host starts; an invalid cron stops the start with its reason.</summary>
-internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IOptions<JobAlertsOptions> alerts) : IHostedService
+/// <summary>
+/// Puts every recurring job on its schedule when the host starts; an invalid cron stops the start with its reason. Import
+/// schedules of sources no longer configured are removed, so a city taken out of the configuration stops importing.
+/// </summary>
+internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, JobStorage storage, IOptions<JobAlertsOptions> alerts,
+    IOptions<ImportOptions> imports) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var a = alerts.Value;
         recurring.AddOrUpdate<JobAlertsJob>(JobAlertsJob.RecurringId, job => job.ExecuteAsync(CancellationToken.None), a.Cron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(a.TimeZone) });
+
+        // Cron's finest step: changes other processes commit reach this process's index within a minute.
+        recurring.AddOrUpdate<SearchIndexCatchUpJob>(SearchIndexCatchUpJob.RecurringId, job => job.ExecuteAsync(CancellationToken.None), Cron.Minutely());
+
+        var configured = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in imports.Value.Sources)
+        {
+            var id = CityFeedImportJob.RecurringId(source.CityCode);
+            configured.Add(id);
+            var city = source.CityCode;
+            recurring.AddOrUpdate<CityFeedImportJob>(id, job => job.ExecuteAsync(city, ImportTrigger.Schedule, CancellationToken.None), source.Cron,
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(source.TimeZone) });
+        }
+
+        using var connection = storage.GetConnection();
+        foreach (var job in connection.GetRecurringJobs())
+        {
+            if (job.Id.StartsWith(CityFeedImportJob.RecurringIdPrefix, StringComparison.Ordinal) && !configured.Contains(job.Id))
+            {
+                recurring.RemoveIfExists(job.Id);
+            }
+        }
+
         return Task.CompletedTask;
     }
 

@@ -28,6 +28,9 @@ public static class ServiceCollectionExtensions
 
         // Jobs, each a class with one ExecuteAsync, resolved per run in the job's own scope.
         services.AddScoped<Alerts.JobAlertsJob>();
+        services.AddScoped<Imports.CityFeedImportJob>();
+        services.AddSingleton<Imports.FeedLocation>();
+        services.AddScoped<Search.SearchIndexCatchUpJob>();
         services.AddHostedService<RecurringJobsRegistrar>();
 
         if (options.RunServer)

@@ -51,6 +51,9 @@ public sealed record PostingResponse(
     DateTime? ExpiresAt,
     string Status)
 {
+    /// <summary>The city feeds that list this posting (one posting for the same vacancy in two feeds); empty for postings made here.</summary>
+    public IReadOnlyList<PostingSourceResponse>? Sources { get; init; }
+
     public static PostingResponse From(PostingView view, CityDirectory cities, DateTime utcNow)
     {
         var p = view.Posting;
@@ -83,3 +86,6 @@ public sealed record PagedResponse<T>(int Total, int Page, int PageSize, IReadOn
     public static PagedResponse<T> From<TSource>(PagedResult<TSource> page, Func<TSource, T> map) =>
         new(page.Total, page.Page, page.PageSize, page.Items.Select(map).ToArray());
 }
+
+/// <summary>A city feed that lists a posting: the publishing city, the feed's own id for it, and whether the feed still lists it.</summary>
+public sealed record PostingSourceResponse(string City, string CityName, string ExternalId, bool Active);

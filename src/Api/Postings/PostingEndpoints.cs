@@ -61,12 +61,21 @@ public static class PostingEndpoints
     }
 
     internal static async Task<Results<Ok<PostingResponse>, ProblemHttpResult>> GetAsync(
-        long id, PostingService postings, CityDirectory cities, TimeProvider clock, CancellationToken cancellationToken)
+        long id, PostingService postings, Jobs.Core.Imports.ImportService imports, CityDirectory cities, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var view = await postings.GetAsync(id, cancellationToken);
-        return view is null
-            ? ServiceResults.NotFound($"职位 {id} 不存在")
-            : TypedResults.Ok(PostingResponse.From(view, cities, clock.GetUtcNow().UtcDateTime));
+        if (view is null)
+        {
+            return ServiceResults.NotFound($"职位 {id} 不存在");
+        }
+
+        var sources = await imports.SourcesOfAsync(id, cancellationToken);
+        return TypedResults.Ok(PostingResponse.From(view, cities, clock.GetUtcNow().UtcDateTime) with
+        {
+            Sources = sources.Select(s => new PostingSourceResponse(s.SourceCity, cities.FindByCode(s.SourceCity)?.Name ?? s.SourceCity, s.ExternalId, s.Active))
+                .ToArray(),
+        });
     }
 
     internal static async Task<Results<Created<PostingResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(

@@ -11,7 +11,7 @@ namespace Jobs.Core.Storage;
 public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Raise with every schema change and add the step that brings version N-1 to N.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private static readonly IReadOnlyDictionary<int, string[]> UpgradeSteps = new Dictionary<int, string[]>
     {
@@ -62,6 +62,78 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             );
             """,
             "CREATE INDEX \"IX_AlertedPostings_SubscriptionId\" ON \"AlertedPostings\" (\"SubscriptionId\");",
+        ],
+        // 3: city feed imports (runs, their problems, posting sources) and database leases.
+        [3] =
+        [
+            """
+            CREATE TABLE "ImportRuns" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_ImportRuns" PRIMARY KEY AUTOINCREMENT,
+                "SourceCity" TEXT NOT NULL,
+                "Trigger" INTEGER NOT NULL,
+                "Status" INTEGER NOT NULL,
+                "FileName" TEXT NULL,
+                "Format" TEXT NULL,
+                "Encoding" TEXT NULL,
+                "FileBytes" INTEGER NOT NULL,
+                "StartedAt" TEXT NOT NULL,
+                "FinishedAt" TEXT NULL,
+                "DurationMs" INTEGER NULL,
+                "Records" INTEGER NOT NULL,
+                "Added" INTEGER NOT NULL,
+                "Merged" INTEGER NOT NULL,
+                "Updated" INTEGER NOT NULL,
+                "Closed" INTEGER NOT NULL,
+                "Unchanged" INTEGER NOT NULL,
+                "Rejected" INTEGER NOT NULL,
+                "Warnings" INTEGER NOT NULL,
+                "OpenBefore" INTEGER NOT NULL,
+                "FileError" TEXT NULL,
+                "FileErrorLine" INTEGER NULL,
+                "Message" TEXT NULL,
+                "RequestedBy" INTEGER NULL,
+                "ConfirmsRunId" INTEGER NULL,
+                "DecidedBy" INTEGER NULL,
+                "DecidedAt" TEXT NULL
+            );
+            """,
+            "CREATE INDEX \"IX_ImportRuns_SourceCity_Id\" ON \"ImportRuns\" (\"SourceCity\", \"Id\");",
+            """
+            CREATE TABLE "ImportProblems" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_ImportProblems" PRIMARY KEY AUTOINCREMENT,
+                "RunId" INTEGER NOT NULL,
+                "Kind" INTEGER NOT NULL,
+                "Line" INTEGER NOT NULL,
+                "ExternalId" TEXT NULL,
+                "Field" TEXT NOT NULL,
+                "Reason" TEXT NOT NULL,
+                CONSTRAINT "FK_ImportProblems_ImportRuns_RunId" FOREIGN KEY ("RunId") REFERENCES "ImportRuns" ("Id") ON DELETE CASCADE
+            );
+            """,
+            "CREATE INDEX \"IX_ImportProblems_RunId_Kind_Line\" ON \"ImportProblems\" (\"RunId\", \"Kind\", \"Line\");",
+            """
+            CREATE TABLE "PostingSources" (
+                "SourceCity" TEXT NOT NULL,
+                "ExternalId" TEXT NOT NULL,
+                "PostingId" INTEGER NOT NULL,
+                "DuplicateKey" TEXT NOT NULL,
+                "ContentHash" TEXT NOT NULL,
+                "Active" INTEGER NOT NULL,
+                "LastRunId" INTEGER NOT NULL,
+                "UpdatedAt" TEXT NOT NULL,
+                CONSTRAINT "PK_PostingSources" PRIMARY KEY ("SourceCity", "ExternalId"),
+                CONSTRAINT "FK_PostingSources_Postings_PostingId" FOREIGN KEY ("PostingId") REFERENCES "Postings" ("Id") ON DELETE RESTRICT
+            );
+            """,
+            "CREATE INDEX \"IX_PostingSources_DuplicateKey\" ON \"PostingSources\" (\"DuplicateKey\");",
+            "CREATE INDEX \"IX_PostingSources_PostingId\" ON \"PostingSources\" (\"PostingId\");",
+            """
+            CREATE TABLE "DistributedLocks" (
+                "Name" TEXT NOT NULL CONSTRAINT "PK_DistributedLocks" PRIMARY KEY,
+                "Owner" TEXT NOT NULL,
+                "ExpiresAtMs" INTEGER NOT NULL
+            );
+            """,
         ],
     };
 

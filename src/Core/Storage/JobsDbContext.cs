@@ -32,6 +32,14 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
 
     public DbSet<AlertedPosting> AlertedPostings => Set<AlertedPosting>();
 
+    public DbSet<Imports.ImportRun> ImportRuns => Set<Imports.ImportRun>();
+
+    public DbSet<Imports.ImportProblem> ImportProblems => Set<Imports.ImportProblem>();
+
+    public DbSet<Imports.PostingSource> PostingSources => Set<Imports.PostingSource>();
+
+    public DbSet<DistributedLockRow> DistributedLocks => Set<DistributedLockRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite keeps no time zone: everything is stored as UTC and read back as UTC.
@@ -120,6 +128,35 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
         {
             e.HasKey(a => new { a.UserId, a.PostingId });
             e.HasIndex(a => a.SubscriptionId);
+        });
+
+        modelBuilder.Entity<Imports.ImportRun>(e =>
+        {
+            e.Property(r => r.SourceCity).HasMaxLength(40);
+            e.Property(r => r.FileName).HasMaxLength(260);
+            e.HasIndex(r => new { r.SourceCity, r.Id });
+        });
+
+        modelBuilder.Entity<Imports.ImportProblem>(e =>
+        {
+            e.HasIndex(p => new { p.RunId, p.Kind, p.Line });
+            e.HasOne<Imports.ImportRun>().WithMany().HasForeignKey(p => p.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Imports.PostingSource>(e =>
+        {
+            e.HasKey(s => new { s.SourceCity, s.ExternalId });
+            e.Property(s => s.SourceCity).HasMaxLength(40);
+            e.Property(s => s.ExternalId).HasMaxLength(100);
+            e.HasIndex(s => s.PostingId);
+            e.HasIndex(s => s.DuplicateKey);
+            e.HasOne<Posting>().WithMany().HasForeignKey(s => s.PostingId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<DistributedLockRow>(e =>
+        {
+            e.HasKey(l => l.Name);
+            e.Property(l => l.Name).HasMaxLength(200);
         });
     }
 

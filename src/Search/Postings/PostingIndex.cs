@@ -26,6 +26,9 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
     private readonly PostingDocumentBuilder _builder;
     private readonly SearchOptions _options;
     private readonly ILogger<PostingIndex> _logger;
+    private readonly TimeProvider _clock;
+    private readonly SemaphoreSlim _catchUp = new(1, 1);
+    private DateTime? _caughtUpTo;
 
     public PostingIndex(IServiceScopeFactory scopes, ChineseTextAnalysis analysis, CityDirectory cities, DataPaths paths,
         IOptions<SearchOptions> options, TimeProvider clock, ILogger<PostingIndex> logger)
@@ -33,6 +36,7 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
         _scopes = scopes;
         _options = options.Value;
         _logger = logger;
+        _clock = clock;
         _builder = new PostingDocumentBuilder(cities);
         ColumnKeys = new PostingColumnKeys(cities);
         var path = Path.Combine(paths.DataDirectory, _options.IndexDirectory, "postings");
@@ -102,6 +106,43 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
             cancellationToken);
     }
 
+    /// <summary>
+    /// Re-applies postings changed since the previous catch-up (a minute of margin for clocks and commits in flight), so
+    /// changes another process wrote to the shared database reach this index. Returns how many were re-applied.
+    /// </summary>
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await _catchUp.WaitAsync(cancellationToken);
+        try
+        {
+            var started = _clock.GetUtcNow().UtcDateTime;
+            var since = (_caughtUpTo ?? Index.LastCommitUtc ?? started).AddMinutes(-1);
+            List<long> changed;
+            await using (var scope = _scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
+                changed = await db.Postings.AsNoTracking().Where(p => p.UpdatedAt >= since).Select(p => p.Id).ToListAsync(cancellationToken);
+            }
+
+            foreach (var chunk in changed.Chunk(1000))
+            {
+                await PostingsChangedAsync(chunk, cancellationToken);
+            }
+
+            if (changed.Count > 0)
+            {
+                Index.Refresh();
+            }
+
+            _caughtUpTo = started;
+            return changed.Count;
+        }
+        finally
+        {
+            _catchUp.Release();
+        }
+    }
+
     /// <summary>Drops the index content and adds every open posting from the database, logging progress.</summary>
     public async Task<int> RebuildAsync(CancellationToken cancellationToken)
     {
@@ -148,5 +189,9 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
         return done;
     }
 
-    public void Dispose() => Index.Dispose();
+    public void Dispose()
+    {
+        Index.Dispose();
+        _catchUp.Dispose();
+    }
 }

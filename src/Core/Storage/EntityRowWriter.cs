@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.Json;
 
-namespace Jobs.Core.Demo;
+namespace Jobs.Core.Storage;
 
 /// <summary>
 /// Inserts entities with one prepared INSERT per row, several times faster than SaveChanges for bulk seeding.
