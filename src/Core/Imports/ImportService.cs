@@ -384,16 +384,9 @@ public sealed class ImportService(
             return run;
         }
 
-        List<long> changed;
-        try
-        {
-            changed = await ApplyAsync(run, parsed, plan, lease, progress, cancellationToken);
-        }
-        catch (ImportLeaseLostException)
-        {
-            await FailAsync(run, "导入租约已过期（处理时间过长），本次导入未改动任何数据，请重试", null, cancellationToken);
-            return run;
-        }
+        // Renewed once, before the transaction and not inside it: on the database lease store a renewal is a write on
+        // another connection, which would wait on this transaction's own write lock.
+        var changed = await ApplyAsync(run, parsed, plan, progress, cancellationToken);
 
         var applyMs = watch.ElapsedMilliseconds - parseMs - planMs;
 
@@ -593,8 +586,8 @@ public sealed class ImportService(
     }
 
     /// <summary>Writes the whole plan in one transaction; returns the postings whose indexed content changed.</summary>
-    private async Task<List<long>> ApplyAsync(ImportRun run, FeedParseResult parsed, ImportPlan plan, IDistributedLockHandle lease,
-        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private async Task<List<long>> ApplyAsync(ImportRun run, FeedParseResult parsed, ImportPlan plan, IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
     {
         var toWrite = plan.Inserts.Count + plan.Updates.Count;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -631,7 +624,6 @@ public sealed class ImportService(
                     changed.Add(posting.Id);
                     if (++written % ProgressStep == 0)
                     {
-                        await RenewOrThrowAsync(lease, cancellationToken);
                         progress?.Report(new ImportProgress("store", written, toWrite));
                     }
                 }
@@ -672,7 +664,6 @@ public sealed class ImportService(
 
                 await db.SaveChangesAsync(cancellationToken);
                 tracker.Clear();
-                await RenewOrThrowAsync(lease, cancellationToken);
             }
 
             foreach (var chunk in plan.Deactivations.Chunk(SaveChunk))
@@ -717,15 +708,6 @@ public sealed class ImportService(
         }
 
         return changed;
-    }
-
-    private static async Task RenewOrThrowAsync(IDistributedLockHandle lease, CancellationToken cancellationToken)
-    {
-        if (!await lease.RenewAsync(cancellationToken))
-        {
-            // Rolls the transaction back: a process that lost the source's lease must not commit over another's run.
-            throw new ImportLeaseLostException();
-        }
     }
 
     private static PostingSource NewLink(ImportRun run, RowChange change, long postingId, DateTime now) => new()
@@ -860,9 +842,6 @@ public sealed class ImportService(
         }
     }
 }
-
-/// <summary>The source's lease expired during the run and could not be renewed; the run's transaction rolls back.</summary>
-public sealed class ImportLeaseLostException() : Exception("The import lease was lost; the run was rolled back.");
 
 public static class ImportRunLabels
 {
