@@ -8,9 +8,10 @@ using Jobs.Core.Storage;
 namespace Jobs.Api.Startup;
 
 /// <summary>
-/// <c>dotnet run --project src/Api -- import --city 南京 --file feed.csv [--format csv|jsonl] [--encoding utf-8|gb18030]</c>:
+/// <c>dotnet run --project src/Api -- import --city 南京 --file feed.csv [--format csv|jsonl] [--encoding utf-8|gb18030] [--wait seconds]</c>:
 /// imports one feed file into the database with the same service as the upload endpoint, prints the run report and exits
-/// 0 (applied), 2 (held for confirmation), 1 (file unreadable) or 3 (bad arguments, or the source is busy).
+/// 0 (applied), 2 (held for confirmation), 1 (file unreadable) or 3 (bad arguments, or the source is busy). With
+/// <c>--wait</c> a busy source is retried each second for that long, e.g. until a killed import's lease runs out.
 /// </summary>
 public static class ImportCommand
 {
@@ -28,7 +29,7 @@ public static class ImportCommand
         var file = Arg("file");
         if (string.IsNullOrWhiteSpace(city) || string.IsNullOrWhiteSpace(file))
         {
-            Console.Error.WriteLine("用法: import --city <城市> --file <文件> [--format csv|jsonl] [--encoding utf-8|gb18030]");
+            Console.Error.WriteLine("用法: import --city <城市> --file <文件> [--format csv|jsonl] [--encoding utf-8|gb18030] [--wait 秒]");
             return 3;
         }
 
@@ -54,10 +55,23 @@ public static class ImportCommand
         // No index observers: a running server owns the index directory (and its write lock). It picks the changes up
         // within a minute, or on its next start, from the rows' update times.
         var imports = ActivatorUtilities.CreateInstance<ImportService>(scope.ServiceProvider, Array.Empty<IPostingChangeObserver>());
-        await using var content = File.OpenRead(file);
+        var wait = TimeSpan.FromSeconds(int.TryParse(Arg("wait"), System.Globalization.CultureInfo.InvariantCulture, out var w) ? Math.Max(w, 0) : 0);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         var progress = new ConsoleProgress();
-        var result = await imports.RunAsync(Actor.System, new ImportRequest(city, content, file, readOptions, ImportTrigger.CommandLine, progress),
-            CancellationToken.None);
+        ServiceResult<ImportRun> result;
+        while (true)
+        {
+            await using var content = File.OpenRead(file);
+            result = await imports.RunAsync(Actor.System, new ImportRequest(city, content, file, readOptions, ImportTrigger.CommandLine, progress),
+                CancellationToken.None);
+            if (result.Status != ServiceStatus.Conflict || waited.Elapsed >= wait)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
         if (result.Value is not { } run)
         {
             Console.Error.WriteLine(result.Message ?? string.Join("; ", result.Errors?.ToDictionary().SelectMany(e => e.Value) ?? []));
