@@ -75,6 +75,7 @@ app.MapApplicationEndpoints();
 app.MapMatchEndpoints();
 app.MapAlertEndpoints();
 app.MapNotificationEndpoints();
+app.MapJobsHangfireDashboard();
 
 app.PrintUrlsOnStart();
 await app.RunAsync();
