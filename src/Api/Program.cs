@@ -82,6 +82,7 @@ app.MapMatchEndpoints();
 app.MapAlertEndpoints();
 app.MapNotificationEndpoints();
 app.MapImportEndpoints();
+app.MapJobsHangfireDashboard();
 
 app.PrintUrlsOnStart();
 await app.RunAsync();

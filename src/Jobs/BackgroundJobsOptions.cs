@@ -12,4 +12,15 @@ public sealed class BackgroundJobsOptions
     /// <summary>Workers of this process's Hangfire server; imports are I/O and index bound, so a few suffice on two cores.</summary>
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 4;
+
+    /// <summary>
+    /// Start of every Hangfire key when <c>ConnectionStrings:Redis</c> is set, so several deployments (or test runs) can
+    /// share one Redis database without seeing each other's jobs.
+    /// </summary>
+    [Required, MinLength(1)]
+    public string RedisPrefix { get; set; } = "jobs:hangfire:";
+
+    /// <summary>Start of every distributed-lock key in Redis; kept apart from Hangfire's keys for the same reason.</summary>
+    [Required, MinLength(1)]
+    public string RedisLockPrefix { get; set; } = "jobs:lock:";
 }

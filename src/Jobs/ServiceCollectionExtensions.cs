@@ -1,26 +1,53 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
+using Hangfire.Redis.StackExchange;
+using Jobs.Core.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Jobs.Background;
 
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Hangfire on the embedded default, in-memory storage, and this process's server unless configuration turns it off.
+    /// Hangfire on Redis when <c>ConnectionStrings:Redis</c> is set (with Redis leases for <see cref="IDistributedLockProvider"/>),
+    /// otherwise on in-memory storage; and this process's server unless configuration turns it off.
     /// Every job is a class with one <c>ExecuteAsync</c> and is registered here, in one place.
     /// </summary>
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BackgroundJobsOptions>().BindConfiguration(BackgroundJobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = configuration.GetSection(BackgroundJobsOptions.Section).Get<BackgroundJobsOptions>() ?? new BackgroundJobsOptions();
+        var redis = configuration.GetConnectionString("Redis");
+        var useRedis = !string.IsNullOrWhiteSpace(redis);
 
-        services.AddHangfire(config => config
+        if (useRedis)
+        {
+            // One multiplexer per process is how StackExchange.Redis is meant to be used; other code takes it from here.
+            // Parsed and connected when first resolved, i.e. on start: a wrong address or a Redis that is down stops the start.
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis!));
+            // Replace rather than TryAdd: the database-backed default registered by AddJobsCore must not win when Redis is there.
+            services.Replace(ServiceDescriptor.Singleton<IDistributedLockProvider, RedisLockProvider>());
+        }
+
+        // Storage and activator belong to this container. Hangfire's defaults read the process-wide JobStorage.Current and
+        // JobActivator.Current, which the last host to start overwrites, so two hosts in one process (the tests) would run
+        // jobs against each other's storage and services.
+        services.AddSingleton<JobStorage>(sp => useRedis
+            ? new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(),
+                new RedisStorageOptions { Prefix = sp.GetRequiredService<IOptions<BackgroundJobsOptions>>().Value.RedisPrefix })
+            : new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+
+        services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         services.AddOptions<Alerts.JobAlertsOptions>().BindConfiguration(Alerts.JobAlertsOptions.Section).ValidateDataAnnotations()
             .Validate(o => TimeZoneExists(o.TimeZone), "JobAlerts:TimeZone is not a known time zone id (e.g. Asia/Shanghai).")
