@@ -391,12 +391,9 @@ public sealed class ImportService(
         var applyMs = watch.ElapsedMilliseconds - parseMs - planMs;
 
         // The index follows the committed data; should this process die first, the index replays recent changes on start.
-        foreach (var chunk in changed.Chunk(1000))
+        foreach (var observer in observers)
         {
-            foreach (var observer in observers)
-            {
-                await observer.PostingsChangedAsync(chunk, cancellationToken);
-            }
+            await observer.PostingsChangedAsync(changed, cancellationToken);
         }
 
         logger.LogInformation(

@@ -30,6 +30,12 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
     private readonly SemaphoreSlim _catchUp = new(1, 1);
     private DateTime? _caughtUpTo;
 
+    /// <summary>
+    /// The update time of each posting version this process indexed recently, so the catch-up skips what is already
+    /// here (an import's 100,000 rows must not be indexed twice); pruned on each catch-up.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, DateTime> _applied = new();
+
     public PostingIndex(IServiceScopeFactory scopes, ChineseTextAnalysis analysis, CityDirectory cities, DataPaths paths,
         IOptions<SearchOptions> options, TimeProvider clock, ILogger<PostingIndex> logger)
     {
@@ -64,6 +70,28 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
 
     public async Task PostingsChangedAsync(IReadOnlyCollection<long> postingIds, CancellationToken cancellationToken)
     {
+        if (postingIds.Count <= ChangeBatch)
+        {
+            await ApplyChangesAsync(postingIds, cancellationToken);
+            return;
+        }
+
+        // A bulk change (an import): background refreshes would cut it into many tiny segments, so they wait until the end.
+        using (Index.PauseRefresh())
+        {
+            foreach (var chunk in postingIds.Chunk(ChangeBatch))
+            {
+                await ApplyChangesAsync(chunk, cancellationToken);
+            }
+        }
+
+        Index.Refresh();
+    }
+
+    private const int ChangeBatch = 1000;
+
+    private async Task ApplyChangesAsync(IReadOnlyCollection<long> postingIds, CancellationToken cancellationToken)
+    {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
         var ids = postingIds.ToArray();
@@ -72,17 +100,30 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
                           join e in db.Employers.AsNoTracking() on p.EmployerId equals e.Id
                           select new { p, e.Name }).ToListAsync(cancellationToken);
         var found = rows.ToDictionary(r => r.p.Id);
-        foreach (var id in ids)
+        // Analysis dominates; IndexWriter takes documents from several threads at once, so a large batch (an import)
+        // is built in parallel.
+        Parallel.ForEach(ids, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = ids.Length < 64 ? 1 : -1 }, id =>
         {
             var key = id.ToString(CultureInfo.InvariantCulture);
             if (found.TryGetValue(id, out var row) && row.p.Status == PostingStatus.Open)
             {
                 Index.Upsert(key, _builder.Build(row.p, row.Name));
+                _applied[id] = row.p.UpdatedAt;
             }
             else
             {
                 Index.Delete(key);
+                if (found.TryGetValue(id, out var closed))
+                {
+                    _applied[id] = closed.p.UpdatedAt;
+                }
             }
+        });
+
+        // Without catch-ups (no job server in this process) nothing else prunes the record.
+        if (_applied.Count > 250_000)
+        {
+            PruneApplied(_clock.GetUtcNow().UtcDateTime.AddMinutes(-10));
         }
     }
 
@@ -121,7 +162,9 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
             await using (var scope = _scopes.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
-                changed = await db.Postings.AsNoTracking().Where(p => p.UpdatedAt >= since).Select(p => p.Id).ToListAsync(cancellationToken);
+                var recent = await db.Postings.AsNoTracking().Where(p => p.UpdatedAt >= since).Select(p => new { p.Id, p.UpdatedAt })
+                    .ToListAsync(cancellationToken);
+                changed = recent.Where(r => !(_applied.TryGetValue(r.Id, out var at) && at >= r.UpdatedAt)).Select(r => r.Id).ToList();
             }
 
             foreach (var chunk in changed.Chunk(1000))
@@ -134,12 +177,26 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
                 Index.Refresh();
             }
 
+            // Versions older than the next window can no longer come up.
+            PruneApplied(since);
+
             _caughtUpTo = started;
             return changed.Count;
         }
         finally
         {
             _catchUp.Release();
+        }
+    }
+
+    private void PruneApplied(DateTime olderThan)
+    {
+        foreach (var (id, at) in _applied)
+        {
+            if (at < olderThan)
+            {
+                _applied.TryRemove(id, out _);
+            }
         }
     }
 
