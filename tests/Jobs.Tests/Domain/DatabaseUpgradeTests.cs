@@ -11,7 +11,7 @@ namespace Jobs.Tests.Domain;
 public class DatabaseUpgradeTests
 {
     [Fact]
-    public async Task Start_Version1File_UpgradesKeepingDataAndEnablesAlerts()
+    public async Task Start_Version1File_UpgradesKeepingDataAndEnablesAlertsAndImports()
     {
         var folder = Path.Combine(Path.GetTempPath(), "jobs-tests", Guid.NewGuid().ToString("N"));
         try
@@ -23,12 +23,14 @@ public class DatabaseUpgradeTests
                 resumeId = await graduate.CreateResumeAsync(MatchingFixture.Resume("会计学", "本科", ["用友"], ["南京"]));
             }
 
-            // Turn the file back into what version 1 of the platform wrote: no desired titles, no alert or notification tables.
+            // Turn the file back into what version 1 of the platform wrote: no desired titles, no alert or notification tables,
+            // no import tables or leases (version 3).
             await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "jobs.db")};Pooling=False"))
             {
                 await connection.OpenAsync();
                 var command = connection.CreateCommand();
                 command.CommandText = """
+                    DROP TABLE ImportProblems; DROP TABLE ImportRuns; DROP TABLE PostingSources; DROP TABLE DistributedLocks;
                     DROP TABLE AlertedPostings; DROP TABLE AlertSubscriptions; DROP TABLE Notifications;
                     ALTER TABLE Resumes DROP COLUMN DesiredTitles;
                     UPDATE SchemaInfo SET Version = 1;
@@ -45,6 +47,10 @@ public class DatabaseUpgradeTests
             var graduate2 = await second.RegisterGraduateAsync();
             var alert = await graduate2.Client.PostAsJsonAsync("/api/me/alerts", new { kind = "search", q = "会计" });
             Assert.Equal(HttpStatusCode.Created, alert.StatusCode);
+
+            var imported = await Jobs.Tests.Imports.ImportTestKit.UploadOkAsync(admin, "南京",
+                Jobs.Tests.Imports.ImportTestKit.Csv(Jobs.Tests.Imports.ImportTestKit.Rows("up", 2)));
+            Assert.Equal(2, (int)imported["counts"]!["added"]!);
 
             await using var check = new SqliteConnection($"Data Source={Path.Combine(folder, "jobs.db")};Pooling=False");
             await check.OpenAsync();

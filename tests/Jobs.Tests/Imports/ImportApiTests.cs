@@ -228,23 +228,31 @@ public sealed class ImportApiTests(JobsApiFactory factory) : IClassFixture<JobsA
     }
 
     [Fact]
-    public async Task Upload_Gb18030TraditionalFeed_IsStoredAndSearchableInSimplified()
+    public async Task Upload_Gb18030FeedMixingTraditional_IsStoredAndSearchableInSimplified()
     {
         var admin = await factory.SignInAdminAsync();
-        var row = Row("ma-1", ("title", "軟體測試工程師"), ("employer_name", "馬鞍山鋼鐵資訊科技有限公司"), ("city", "馬鞍山"),
+        var traditional = Row("ma-1", ("title", "軟體測試工程師"), ("employer_name", "馬鞍山鋼鐵資訊科技有限公司"), ("city", "馬鞍山"),
+            ("district", "花山區"), ("category", "軟體/網際網路"), ("education", "碩士"), ("experience", "經驗不限"),
             ("description", "負責軟體測試與資料庫維護，熟悉自動化測試。"), ("skills", "自動化測試、資料庫"));
-        var file = FeedTestKit.Bytes(FeedTestKit.Csv(row), FeedTestKit.Gb18030);
+        var simplified = Row("ma-2", ("title", "数控车工"), ("employer_name", "马鞍山精工机械有限公司"), ("city", "马鞍山"), ("district", "雨山区"),
+            ("category", ""), ("description", "操作数控车床，按图纸加工零件。"), ("skills", "数控车床"));
+        var file = FeedTestKit.Bytes(FeedTestKit.Csv(traditional, simplified), FeedTestKit.Gb18030);
 
         var report = await admin.UploadOkAsync("马鞍山", file);
 
-        Assert.Equal(("gb18030", 1), ((string)report["encoding"]!, report.Count("added")));
-        var id = (await factory.SourceStateAsync("maanshan"))["ma-1"].PostingId;
-        var hits = await EventuallyAsync(async () =>
+        Assert.Equal(("gb18030", 2, 0), ((string)report["encoding"]!, report.Count("added"), report.Count("rejected")));
+        var state = await factory.SourceStateAsync("maanshan");
+        var stored = await admin.GetJsonAsync($"/api/postings/{state["ma-1"].PostingId}");
+        Assert.Equal(("軟體測試工程師", "maanshan", "花山区", "硕士", "不限"),
+            ((string)stored["title"]!, (string)stored["cityCode"]!, (string)stored["district"]!, (string)stored["education"]!, (string)stored["experience"]!));
+        foreach (var (query, id) in new[] { ("软件测试", state["ma-1"].PostingId), ("数据库", state["ma-1"].PostingId), ("数控车工", state["ma-2"].PostingId) })
         {
-            var result = await admin.GetJsonAsync("/api/postings/search?q=" + Uri.EscapeDataString("软件测试"));
-            return result["items"]!.AsArray().Any(i => (long)i!["id"]! == id) ? result : null;
-        }, "the Traditional posting to be found by a Simplified query");
-        Assert.NotNull(hits);
+            await EventuallyAsync(async () =>
+            {
+                var result = await admin.GetJsonAsync("/api/postings/search?q=" + Uri.EscapeDataString(query));
+                return result["items"]!.AsArray().Any(i => (long)i!["id"]! == id) ? result : null;
+            }, $"“{query}” to find posting {id}");
+        }
     }
 
     [Fact]
