@@ -54,7 +54,8 @@ public static class ImportCommand
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         // No index observers: a running server owns the index directory (and its write lock). It picks the changes up
         // within a minute, or on its next start, from the rows' update times.
-        var imports = ActivatorUtilities.CreateInstance<ImportService>(scope.ServiceProvider, Array.Empty<IPostingChangeObserver>());
+        // Wrapped: a bare observer array would be taken as the params array itself, i.e. as no arguments at all.
+        var imports = ActivatorUtilities.CreateInstance<ImportService>(scope.ServiceProvider, new object[] { Array.Empty<IPostingChangeObserver>() });
         var wait = TimeSpan.FromSeconds(int.TryParse(Arg("wait"), System.Globalization.CultureInfo.InvariantCulture, out var w) ? Math.Max(w, 0) : 0);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         var progress = new ConsoleProgress();

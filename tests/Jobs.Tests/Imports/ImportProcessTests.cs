@@ -55,10 +55,30 @@ public sealed class ImportProcessTests : IDisposable
         Assert.Contains("新增 0（合并 0），更新 0，关闭 0，未变 20000", again.Output);
 
         // The command line never touches the search index; a host starting over the folder catches up from the database.
+        Assert.False(Directory.Exists(Path.Combine(_data, "index")));
         using var host = JobsApiFactory.OverFolder(_data);
         var admin = await host.SignInAdminAsync();
         var found = await admin.GetJsonAsync("/api/postings/search?q=" + Uri.EscapeDataString("新职位19999"));
         Assert.Contains(found["items"]!.AsArray(), i => (string)i!["title"]! == "新职位19999");
+    }
+
+    [Fact]
+    public async Task ImportCommand_WhileServerRuns_ReachesItsIndexThroughTheCatchUpJob()
+    {
+        using var host = JobsApiFactory.OverFolder(_data);
+        var admin = await host.SignInAdminAsync();
+        var file = WriteFeed("live.csv", [Row("live-1", ("title", "潜水装备维修技师"))]);
+
+        var run = await RunImportAsync(file);
+        Assert.True(run.ExitCode == 0, run.Output);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var caughtUp = await scope.ServiceProvider.GetRequiredService<Jobs.Background.Search.SearchIndexCatchUpJob>().ExecuteAsync(CancellationToken.None);
+            Assert.True(caughtUp >= 1);
+        }
+
+        var found = await admin.GetJsonAsync("/api/postings/search?q=" + Uri.EscapeDataString("潜水装备维修"));
+        Assert.Contains(found["items"]!.AsArray(), i => (string)i!["title"]! == "潜水装备维修技师");
     }
 
     private string WriteFeed(string name, Dictionary<string, string>[] rows)
