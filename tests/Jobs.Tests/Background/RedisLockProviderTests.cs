@@ -9,7 +9,8 @@ namespace Jobs.Tests.Background;
 public sealed class RedisLockProviderTests : IAsyncLifetime
 {
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(500);
+    // Long enough that a loaded machine cannot let it run out between two adjacent calls of one test.
+    private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(1500);
 
     private readonly string _prefix = TestRedis.UniquePrefix("lock");
     private ConnectionMultiplexer? _first;
@@ -98,20 +99,21 @@ public sealed class RedisLockProviderTests : IAsyncLifetime
         Assert.NotNull(held);
         Assert.Null(await Second.TryAcquireAsync("import", Long, CancellationToken.None));
 
-        await using var next = await EventuallyAsync(() => Second.TryAcquireAsync("import", Long, CancellationToken.None), TimeSpan.FromSeconds(5));
+        await using var next = await EventuallyAsync(() => Second.TryAcquireAsync("import", Long, CancellationToken.None), TimeSpan.FromSeconds(10));
         Assert.Equal("import", next.Name);
     }
 
     [RedisFact]
     public async Task Renew_HeldLease_KeepsItPastItsFirstExpiry()
     {
-        var lease = TimeSpan.FromSeconds(1);
+        // Seconds, not milliseconds: on a loaded two-core CI machine one round trip has taken most of a second.
+        var lease = TimeSpan.FromSeconds(3);
         await using var held = await First.TryAcquireAsync("import", lease, CancellationToken.None);
         Assert.NotNull(held);
 
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 5; i++)
         {
-            await Task.Delay(lease / 4);
+            await Task.Delay(lease / 3);
             Assert.True(await held.RenewAsync(CancellationToken.None), $"Renewal {i} failed.");
         }
 
@@ -124,7 +126,7 @@ public sealed class RedisLockProviderTests : IAsyncLifetime
     {
         await using var lost = await First.TryAcquireAsync("import", Short, CancellationToken.None);
         Assert.NotNull(lost);
-        await using var next = await EventuallyAsync(() => Second.TryAcquireAsync("import", Long, CancellationToken.None), TimeSpan.FromSeconds(5));
+        await using var next = await EventuallyAsync(() => Second.TryAcquireAsync("import", Long, CancellationToken.None), TimeSpan.FromSeconds(10));
 
         Assert.False(await lost.RenewAsync(CancellationToken.None));
         Assert.True(await next.RenewAsync(CancellationToken.None));
@@ -135,7 +137,7 @@ public sealed class RedisLockProviderTests : IAsyncLifetime
     {
         var lost = await First.TryAcquireAsync("import", Short, CancellationToken.None);
         Assert.NotNull(lost);
-        await using var next = await EventuallyAsync(() => Second.TryAcquireAsync("import", Long, CancellationToken.None), TimeSpan.FromSeconds(5));
+        await using var next = await EventuallyAsync(() => Second.TryAcquireAsync("import", Long, CancellationToken.None), TimeSpan.FromSeconds(10));
 
         await lost.DisposeAsync();
 
