@@ -47,6 +47,7 @@ public static class ServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
             .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         services.AddOptions<Alerts.JobAlertsOptions>().BindConfiguration(Alerts.JobAlertsOptions.Section).ValidateDataAnnotations()
