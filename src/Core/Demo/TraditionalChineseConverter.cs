@@ -28,22 +28,6 @@ internal sealed class TraditionalChineseConverter : IDisposable
     private static readonly (string Simplified, string Traditional)[] RegionalWordsLongestFirst =
         RegionalWords.OrderByDescending(w => w.Simplified.Length).ToArray();
 
-    private static readonly Lazy<bool> IcuInitialized = new(() =>
-    {
-        try
-        {
-            // Init once per process, before any thread uses ICU (icu.net's own advice for multi-threaded hosts).
-            Icu.Wrapper.Init();
-            return true;
-        }
-        catch (Exception)
-        {
-            // icu.net reports a missing or unsupported native ICU with several exception types (FileLoadException,
-            // DllNotFoundException, ...); demo data must still be generated, only without Traditional postings.
-            return false;
-        }
-    });
-
     // Demo text is assembled from a few thousand fixed sentences, so memoising makes ICU's per-call cost vanish.
     private const int CacheLimit = 100_000;
     private readonly Dictionary<string, string> _cache = new(StringComparer.Ordinal);
@@ -103,14 +87,14 @@ internal sealed class TraditionalChineseConverter : IDisposable
 
         try
         {
-            if (IcuInitialized.Value)
+            if (Common.IcuNative.IsAvailable)
             {
                 _transliterator = Icu.Transliterator.CreateInstance("Hans-Hant");
             }
         }
         catch (Exception)
         {
-            // Same reasoning as for Init: an ICU build without the Hans-Hant transform only costs the Traditional postings.
+            // An ICU build without the Hans-Hant transform (or without ICU) only costs the Traditional postings.
             _transliterator = null;
         }
 

@@ -10,21 +10,6 @@ namespace Jobs.Core.Imports;
 /// </summary>
 internal sealed class DuplicateKeys : IDisposable
 {
-    private static readonly Lazy<bool> IcuReady = new(() =>
-    {
-        try
-        {
-            Icu.Wrapper.Init();
-            return true;
-        }
-        catch (Exception)
-        {
-            // Without native ICU, Traditional text is compared as written: duplicates across scripts are then missed,
-            // which leaves two postings, never a wrong merge.
-            return false;
-        }
-    });
-
     private readonly Dictionary<string, string> _cache = new(StringComparer.Ordinal);
     private Icu.Transliterator? _toSimplified;
 
@@ -67,11 +52,13 @@ internal sealed class DuplicateKeys : IDisposable
 
     private string ToSimplified(string text)
     {
-        if (!HasHan(text) || !IcuReady.Value)
+        if (!HasHan(text) || !Common.IcuNative.IsAvailable)
         {
             return text;
         }
 
+        // Without ICU, Traditional text is compared as written: duplicates across scripts are then missed, which leaves
+        // two postings, never a wrong merge.
         try
         {
             _toSimplified ??= Icu.Transliterator.CreateInstance("Hant-Hans");

@@ -386,7 +386,7 @@ public sealed class ImportService(
 
         // Renewed once, before the transaction and not inside it: on the database lease store a renewal is a write on
         // another connection, which would wait on this transaction's own write lock.
-        var changed = await ApplyAsync(run, parsed, plan, progress, cancellationToken);
+        var changed = await ApplyAsync(run, parsed, plan, keys, progress, cancellationToken);
 
         var applyMs = watch.ElapsedMilliseconds - parseMs - planMs;
 
@@ -549,8 +549,9 @@ public sealed class ImportService(
         }
 
         var candidates = plan.Deactivations.Select(l => l.PostingId).Where(id => statusById[id] == PostingStatus.Open).ToHashSet();
-        // Another active link of this same source (two of its rows merged into one posting cannot happen, but be safe).
-        var keptBySelf = existing.Values.Where(e => e.Link.Active && !plan.Deactivations.Contains(e.Link)).Select(e => e.Link.PostingId).ToHashSet();
+        // Another of this source's rows may still list the posting (a later row merged into a posting the source already had).
+        var dropped = plan.Deactivations.Select(l => l.ExternalId).ToHashSet(StringComparer.Ordinal);
+        var keptBySelf = existing.Values.Where(e => e.Link.Active && !dropped.Contains(e.Link.ExternalId)).Select(e => e.Link.PostingId).ToHashSet();
         var keptByOthers = new HashSet<long>();
         foreach (var chunk in candidates.Chunk(QueryChunk))
         {
@@ -583,8 +584,8 @@ public sealed class ImportService(
     }
 
     /// <summary>Writes the whole plan in one transaction; returns the postings whose indexed content changed.</summary>
-    private async Task<List<long>> ApplyAsync(ImportRun run, FeedParseResult parsed, ImportPlan plan, IProgress<ImportProgress>? progress,
-        CancellationToken cancellationToken)
+    private async Task<List<long>> ApplyAsync(ImportRun run, FeedParseResult parsed, ImportPlan plan, DuplicateKeys keys,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var toWrite = plan.Inserts.Count + plan.Updates.Count;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -597,7 +598,7 @@ public sealed class ImportService(
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
             var transaction = tx.GetDbTransaction();
-            var employers = await ResolveEmployersAsync(plan, now, cancellationToken);
+            var employers = await ResolveEmployersAsync(plan, keys, now, cancellationToken);
 
             using (var postingWriter = EntityRowWriter<Posting>.TryCreate(db, readBackKey: true)
                                        ?? throw new InvalidOperationException("Postings need a row writer for bulk import."))
@@ -742,7 +743,8 @@ public sealed class ImportService(
     /// Employer ids for every row that writes a posting: by credit code when the row has one, else by normalised name;
     /// unknown employers are created. Runs inside the import transaction.
     /// </summary>
-    private async Task<Dictionary<string, long>> ResolveEmployersAsync(ImportPlan plan, DateTime now, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, long>> ResolveEmployersAsync(ImportPlan plan, DuplicateKeys keys, DateTime now,
+        CancellationToken cancellationToken)
     {
         var wanted = new Dictionary<string, FeedPostingRow>(StringComparer.Ordinal);
         foreach (var change in plan.Inserts.Concat(plan.Updates.Select(u => u.Change)))
@@ -756,7 +758,6 @@ public sealed class ImportService(
             return result;
         }
 
-        using var keys = new DuplicateKeys();
         var known = await db.Employers.AsNoTracking().Select(e => new { e.Id, e.Name, e.CreditCode }).ToListAsync(cancellationToken);
         var byCode = new Dictionary<string, long>(StringComparer.Ordinal);
         var byName = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -63,9 +63,10 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             """,
             "CREATE INDEX \"IX_AlertedPostings_SubscriptionId\" ON \"AlertedPostings\" (\"SubscriptionId\");",
         ],
-        // 3: city feed imports (runs, their problems, posting sources) and database leases.
+        // 3: city feed imports (runs, their problems, posting sources), database leases, postings by update time.
         [3] =
         [
+            "CREATE INDEX \"IX_Postings_UpdatedAt\" ON \"Postings\" (\"UpdatedAt\");",
             """
             CREATE TABLE "ImportRuns" (
                 "Id" INTEGER NOT NULL CONSTRAINT "PK_ImportRuns" PRIMARY KEY AUTOINCREMENT,

@@ -73,6 +73,8 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
             e.HasIndex(p => new { p.Status, p.PostedAt });
             e.HasIndex(p => p.EmployerId);
             e.HasIndex(p => p.CityCode);
+            // The search index's start-up replay and its minutely catch-up read the postings changed since a time.
+            e.HasIndex(p => p.UpdatedAt);
         });
 
         modelBuilder.Entity<Resume>(e =>

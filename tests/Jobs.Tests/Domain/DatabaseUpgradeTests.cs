@@ -31,6 +31,7 @@ public class DatabaseUpgradeTests
                 var command = connection.CreateCommand();
                 command.CommandText = """
                     DROP TABLE ImportProblems; DROP TABLE ImportRuns; DROP TABLE PostingSources; DROP TABLE DistributedLocks;
+                    DROP INDEX IX_Postings_UpdatedAt;
                     DROP TABLE AlertedPostings; DROP TABLE AlertSubscriptions; DROP TABLE Notifications;
                     ALTER TABLE Resumes DROP COLUMN DesiredTitles;
                     UPDATE SchemaInfo SET Version = 1;
