@@ -4,6 +4,7 @@ using Jobs.Api.Applications;
 using Jobs.Api.Auth;
 using Jobs.Api.Cities;
 using Jobs.Api.Employers;
+using Jobs.Api.Fairs;
 using Jobs.Api.Home;
 using Jobs.Api.Imports;
 using Jobs.Api.Infrastructure;
@@ -82,6 +83,7 @@ app.MapMatchEndpoints();
 app.MapAlertEndpoints();
 app.MapNotificationEndpoints();
 app.MapImportEndpoints();
+app.MapFairEndpoints();
 app.MapJobsHangfireDashboard();
 
 app.PrintUrlsOnStart();

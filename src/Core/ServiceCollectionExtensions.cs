@@ -53,6 +53,19 @@ public static class ServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.AddScoped<Imports.ImportService>();
+
+        services.AddOptions<Fairs.FairOptions>().BindConfiguration(Fairs.FairOptions.Section).ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Fairs:TimeZone is not a known time zone id (e.g. Asia/Shanghai).")
+            .Validate(o => o.DefaultEndTime > o.DefaultStartTime, "Fairs:DefaultEndTime must be later than Fairs:DefaultStartTime.")
+            .ValidateOnStart();
+        services.AddSingleton<Fairs.FairRegistrationStore>();
+        // The database decides seats unless Redis is configured, in which case the background-jobs setup replaces this.
+        services.TryAddSingleton<Fairs.IFairSeatControl, Fairs.DatabaseSeatControl>();
+        services.AddScoped<Fairs.FairService>();
+        services.AddScoped<Fairs.SeasonService>();
+        services.AddScoped<Fairs.BoothService>();
+        services.AddScoped<Fairs.AttendeeService>();
+        services.AddScoped<Fairs.FairLifecycle>();
         return services;
     }
 }

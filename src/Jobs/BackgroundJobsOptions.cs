@@ -23,4 +23,8 @@ public sealed class BackgroundJobsOptions
     /// <summary>Start of every distributed-lock key in Redis; kept apart from Hangfire's keys for the same reason.</summary>
     [Required, MinLength(1)]
     public string RedisLockPrefix { get; set; } = "jobs:lock:";
+
+    /// <summary>Start of every seat-control key in Redis (per fair: state, people, waitlist).</summary>
+    [Required, MinLength(1)]
+    public string RedisSeatPrefix { get; set; } = "jobs:seats:";
 }

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Jobs.Background.Search;
 using Jobs.Background.Alerts;
+using Jobs.Background.Fairs;
 using Jobs.Background.Imports;
 using Jobs.Core.Imports;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ namespace Jobs.Background;
 /// Puts every recurring job on its schedule when the host starts; an invalid cron stops the start with its reason. Import
 /// schedules of sources no longer configured are removed, so a city taken out of the configuration stops importing.
 /// </summary>
-internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, JobStorage storage, IOptions<JobAlertsOptions> alerts,
+internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IBackgroundJobClient jobs, JobStorage storage, IOptions<JobAlertsOptions> alerts,
     IOptions<ImportOptions> imports) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -24,6 +25,10 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, Job
 
         // Cron's finest step: changes other processes commit reach this process's index within a minute.
         recurring.AddOrUpdate<SearchIndexCatchUpJob>(SearchIndexCatchUpJob.RecurringId, job => job.ExecuteAsync(CancellationToken.None), Cron.Minutely());
+
+        // Fair deadlines to the minute; the run queued now catches up on whatever fell due while the platform was down.
+        recurring.AddOrUpdate<FairDeadlinesJob>(FairDeadlinesJob.RecurringId, job => job.ExecuteAsync(null, CancellationToken.None), Cron.Minutely());
+        jobs.Enqueue<FairDeadlinesJob>(job => job.ExecuteAsync(null, CancellationToken.None));
 
         var configured = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in imports.Value.Sources)

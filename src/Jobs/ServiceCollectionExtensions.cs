@@ -32,6 +32,8 @@ public static class ServiceCollectionExtensions
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis!));
             // Replace rather than TryAdd: the database-backed default registered by AddJobsCore must not win when Redis is there.
             services.Replace(ServiceDescriptor.Singleton<IDistributedLockProvider, RedisLockProvider>());
+            // Seats are decided atomically in Redis across processes; the database records the decisions.
+            services.Replace(ServiceDescriptor.Singleton<Jobs.Core.Fairs.IFairSeatControl, Fairs.RedisSeatControl>());
         }
 
         // Storage and activator belong to this container. Hangfire's defaults read the process-wide JobStorage.Current and
@@ -59,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Imports.CityFeedImportJob>();
         services.AddSingleton<Imports.FeedLocation>();
         services.AddScoped<Search.SearchIndexCatchUpJob>();
+        services.AddScoped<Fairs.FairDeadlinesJob>();
         services.AddHostedService<RecurringJobsRegistrar>();
 
         if (options.RunServer)

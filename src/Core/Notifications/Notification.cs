@@ -5,6 +5,8 @@ public static class NotificationKinds
 {
     public const string JobAlert = "job-alert";
     public const string FairReminder = "fair-reminder";
+    public const string FairPromotion = "fair-promotion";
+    public const string BoothAllocation = "booth-allocation";
 }
 
 /// <summary>

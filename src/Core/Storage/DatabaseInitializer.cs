@@ -11,7 +11,7 @@ namespace Jobs.Core.Storage;
 public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Raise with every schema change and add the step that brings version N-1 to N.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     private static readonly IReadOnlyDictionary<int, string[]> UpgradeSteps = new Dictionary<int, string[]>
     {
@@ -135,6 +135,108 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
                 "ExpiresAtMs" INTEGER NOT NULL
             );
             """,
+        ],
+        // 4: recruitment fairs and contests, seasons, booth applications, attendee and team registrations.
+        [4] =
+        [
+            """
+            CREATE TABLE "Fairs" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_Fairs" PRIMARY KEY AUTOINCREMENT,
+                "Kind" INTEGER NOT NULL,
+                "Title" TEXT NOT NULL,
+                "Description" TEXT NULL,
+                "HostCityCode" TEXT NOT NULL,
+                "RegionCode" TEXT NOT NULL,
+                "Venue" TEXT NOT NULL,
+                "StartsAt" TEXT NOT NULL,
+                "EndsAt" TEXT NOT NULL,
+                "BoothCapacity" INTEGER NOT NULL,
+                "AttendeeCapacity" INTEGER NOT NULL,
+                "Themes" TEXT NOT NULL,
+                "EmployerWindowOpensAt" TEXT NOT NULL,
+                "EmployerWindowClosesAt" TEXT NOT NULL,
+                "AttendeeWindowOpensAt" TEXT NOT NULL,
+                "AttendeeWindowClosesAt" TEXT NOT NULL,
+                "OtherCityBoothShare" REAL NOT NULL,
+                "State" INTEGER NOT NULL,
+                "PublishedAt" TEXT NULL,
+                "SeasonId" INTEGER NULL,
+                "TicketSalt" TEXT NOT NULL,
+                "CreatedBy" INTEGER NULL,
+                "CreatedAt" TEXT NOT NULL,
+                "UpdatedAt" TEXT NOT NULL,
+                "OpenedAt" TEXT NULL,
+                "ClosedAt" TEXT NULL,
+                "BoothsAllocatedAt" TEXT NULL,
+                "RemindersSentAt" TEXT NULL,
+                "HeldAt" TEXT NULL,
+                "ArchivedAt" TEXT NULL,
+                "Report" TEXT NULL
+            );
+            """,
+            "CREATE INDEX \"IX_Fairs_HostCityCode_StartsAt\" ON \"Fairs\" (\"HostCityCode\", \"StartsAt\");",
+            "CREATE INDEX \"IX_Fairs_SeasonId\" ON \"Fairs\" (\"SeasonId\");",
+            "CREATE INDEX \"IX_Fairs_State_StartsAt\" ON \"Fairs\" (\"State\", \"StartsAt\");",
+            """
+            CREATE TABLE "FairSeasons" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_FairSeasons" PRIMARY KEY AUTOINCREMENT,
+                "Name" TEXT NOT NULL,
+                "RegionCode" TEXT NOT NULL,
+                "Kind" INTEGER NOT NULL,
+                "From" TEXT NOT NULL,
+                "To" TEXT NOT NULL,
+                "CreatedBy" INTEGER NULL,
+                "CreatedAt" TEXT NOT NULL
+            );
+            """,
+            """
+            CREATE TABLE "BoothApplications" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_BoothApplications" PRIMARY KEY AUTOINCREMENT,
+                "FairId" INTEGER NOT NULL,
+                "EmployerId" INTEGER NOT NULL,
+                "EmployerCityCode" TEXT NOT NULL,
+                "PostingIds" TEXT NOT NULL,
+                "Note" TEXT NULL,
+                "Status" INTEGER NOT NULL,
+                "AppliedAt" TEXT NOT NULL,
+                "DecidedAt" TEXT NULL,
+                "DecidedBy" INTEGER NULL,
+                "DecisionNote" TEXT NULL,
+                "BoothNumber" INTEGER NULL,
+                "WaitlistPosition" INTEGER NULL,
+                "AllocatedAt" TEXT NULL,
+                CONSTRAINT "FK_BoothApplications_Employers_EmployerId" FOREIGN KEY ("EmployerId") REFERENCES "Employers" ("Id") ON DELETE RESTRICT,
+                CONSTRAINT "FK_BoothApplications_Fairs_FairId" FOREIGN KEY ("FairId") REFERENCES "Fairs" ("Id") ON DELETE RESTRICT
+            );
+            """,
+            "CREATE INDEX \"IX_BoothApplications_EmployerId\" ON \"BoothApplications\" (\"EmployerId\");",
+            "CREATE UNIQUE INDEX \"IX_BoothApplications_FairId_EmployerId\" ON \"BoothApplications\" (\"FairId\", \"EmployerId\");",
+            "CREATE INDEX \"IX_BoothApplications_FairId_Status_AppliedAt\" ON \"BoothApplications\" (\"FairId\", \"Status\", \"AppliedAt\");",
+            """
+            CREATE TABLE "FairRegistrations" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_FairRegistrations" PRIMARY KEY AUTOINCREMENT,
+                "FairId" INTEGER NOT NULL,
+                "UserId" INTEGER NOT NULL,
+                "Seq" INTEGER NOT NULL,
+                "Status" INTEGER NOT NULL,
+                "Ticket" TEXT NULL,
+                "TeamName" TEXT NULL,
+                "ProjectName" TEXT NULL,
+                "ProjectSummary" TEXT NULL,
+                "RegisteredAt" TEXT NOT NULL,
+                "StatusChangedAt" TEXT NOT NULL,
+                "CheckedInAt" TEXT NULL,
+                "CheckedInBy" INTEGER NULL,
+                "Members" TEXT NULL,
+                CONSTRAINT "FK_FairRegistrations_Fairs_FairId" FOREIGN KEY ("FairId") REFERENCES "Fairs" ("Id") ON DELETE RESTRICT,
+                CONSTRAINT "FK_FairRegistrations_Users_UserId" FOREIGN KEY ("UserId") REFERENCES "Users" ("Id") ON DELETE RESTRICT
+            );
+            """,
+            "CREATE UNIQUE INDEX \"IX_FairRegistrations_FairId_Seq\" ON \"FairRegistrations\" (\"FairId\", \"Seq\");",
+            "CREATE INDEX \"IX_FairRegistrations_FairId_Status_Seq\" ON \"FairRegistrations\" (\"FairId\", \"Status\", \"Seq\");",
+            "CREATE UNIQUE INDEX \"IX_FairRegistrations_FairId_UserId\" ON \"FairRegistrations\" (\"FairId\", \"UserId\");",
+            "CREATE UNIQUE INDEX \"IX_FairRegistrations_Ticket\" ON \"FairRegistrations\" (\"Ticket\") WHERE Ticket IS NOT NULL;",
+            "CREATE INDEX \"IX_FairRegistrations_UserId\" ON \"FairRegistrations\" (\"UserId\");",
         ],
     };
 

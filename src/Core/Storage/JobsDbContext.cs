@@ -40,6 +40,14 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
 
     public DbSet<DistributedLockRow> DistributedLocks => Set<DistributedLockRow>();
 
+    public DbSet<Fairs.Fair> Fairs => Set<Fairs.Fair>();
+
+    public DbSet<Fairs.FairSeason> FairSeasons => Set<Fairs.FairSeason>();
+
+    public DbSet<Fairs.BoothApplication> BoothApplications => Set<Fairs.BoothApplication>();
+
+    public DbSet<Fairs.FairRegistration> FairRegistrations => Set<Fairs.FairRegistration>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite keeps no time zone: everything is stored as UTC and read back as UTC.
@@ -159,6 +167,51 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
         {
             e.HasKey(l => l.Name);
             e.Property(l => l.Name).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<Jobs.Core.Fairs.Fair>(e =>
+        {
+            e.Property(f => f.Title).HasMaxLength(Jobs.Core.Fairs.FairRules.TitleMaxLength);
+            e.Property(f => f.Venue).HasMaxLength(Jobs.Core.Fairs.FairRules.VenueMaxLength);
+            e.Property(f => f.HostCityCode).HasMaxLength(40);
+            e.Property(f => f.RegionCode).HasMaxLength(40);
+            e.Property(f => f.TicketSalt).HasMaxLength(64);
+            e.HasIndex(f => new { f.HostCityCode, f.StartsAt });
+            e.HasIndex(f => new { f.State, f.StartsAt });
+            e.HasIndex(f => f.SeasonId);
+            e.OwnsOne(f => f.Report, r => r.ToJson());
+        });
+
+        modelBuilder.Entity<Jobs.Core.Fairs.FairSeason>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(Jobs.Core.Fairs.FairRules.TitleMaxLength);
+            e.Property(s => s.RegionCode).HasMaxLength(40);
+        });
+
+        modelBuilder.Entity<Jobs.Core.Fairs.BoothApplication>(e =>
+        {
+            e.Property(b => b.EmployerCityCode).HasMaxLength(40);
+            e.HasIndex(b => new { b.FairId, b.EmployerId }).IsUnique();
+            e.HasIndex(b => new { b.FairId, b.Status, b.AppliedAt });
+            e.HasOne<Jobs.Core.Fairs.Fair>().WithMany().HasForeignKey(b => b.FairId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Employer>().WithMany().HasForeignKey(b => b.EmployerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Jobs.Core.Fairs.FairRegistration>(e =>
+        {
+            // One registration per person per fair, one arrival number per fair, one holder per ticket: the database refuses a
+            // double booking even if a bug upstream tried one.
+            e.HasIndex(r => new { r.FairId, r.UserId }).IsUnique();
+            e.HasIndex(r => new { r.FairId, r.Seq }).IsUnique();
+            e.HasIndex(r => r.Ticket).IsUnique().HasFilter("Ticket IS NOT NULL");
+            e.HasIndex(r => new { r.FairId, r.Status, r.Seq });
+            e.HasIndex(r => r.UserId);
+            e.Property(r => r.Ticket).HasMaxLength(20);
+            e.Property(r => r.TeamName).HasMaxLength(Jobs.Core.Fairs.FairRules.TeamNameMaxLength);
+            e.Property(r => r.ProjectName).HasMaxLength(Jobs.Core.Fairs.FairRules.TeamNameMaxLength);
+            e.OwnsMany(r => r.Members, m => m.ToJson());
+            e.HasOne<Jobs.Core.Fairs.Fair>().WithMany().HasForeignKey(r => r.FairId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

@@ -1,0 +1,288 @@
+using Jobs.Core.Common;
+using Jobs.Core.Notifications;
+using Jobs.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobs.Core.Fairs;
+
+/// <summary>What a graduate sends to register; the team fields are for a contest and ignored for a fair.</summary>
+public sealed record AttendeeDraft(string? TeamName, string? ProjectName, string? ProjectSummary, IReadOnlyList<TeamMemberDraft>? Members);
+
+public sealed record TeamMemberDraft(string? Name, string? School);
+
+/// <summary>A registration as its holder and the organisers see it; the waitlist position is live.</summary>
+public sealed record AttendeeView(FairRegistration Registration, int? WaitlistPosition, string? DisplayName = null);
+
+public sealed record CheckInView(FairRegistration Registration, string DisplayName);
+
+/// <summary>Graduates' (and contest teams') registrations, cancellations with promotion, and check-in at the door.</summary>
+public sealed class AttendeeService(JobsDbContext db, IFairSeatControl seats, FairRegistrationStore store, TimeProvider clock)
+{
+    /// <summary>Doors: check-in opens this long before the start and closes at the end.</summary>
+    public static readonly TimeSpan CheckInOpensBefore = TimeSpan.FromHours(2);
+
+    public async Task<ServiceResult<SeatOutcome>> RegisterAsync(Actor actor, long fairId, AttendeeDraft? draft, CancellationToken cancellationToken)
+    {
+        if (!actor.IsGraduate || actor.UserId is not { } userId)
+        {
+            return ServiceResult<SeatOutcome>.Forbidden("只有求职者（毕业生）账号可以报名");
+        }
+
+        var fair = await db.Fairs.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fairId, cancellationToken);
+        if (fair is null || !fair.IsPublished)
+        {
+            return ServiceResult<SeatOutcome>.NotFound($"招聘会 {fairId} 不存在");
+        }
+
+        TeamEntry? team = null;
+        if (fair.Kind == FairKind.Contest)
+        {
+            var errors = new ValidationErrors();
+            team = ValidateTeam(draft, errors);
+            if (!errors.IsEmpty)
+            {
+                return ServiceResult<SeatOutcome>.Invalid(errors);
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!fair.AttendeeWindowIsOpen(now))
+        {
+            // Someone already registered still gets their registration back rather than an error.
+            var mine = await db.FairRegistrations.AsNoTracking()
+                .SingleOrDefaultAsync(r => r.FairId == fairId && r.UserId == userId && r.Status != RegistrationStatus.Cancelled, cancellationToken);
+            if (mine is not null)
+            {
+                return ServiceResult<SeatOutcome>.Ok(new SeatOutcome(mine, false, await PositionAsync(mine, cancellationToken)));
+            }
+
+            return ServiceResult<SeatOutcome>.Conflict(now < fair.AttendeeWindowOpensAt || fair.State == FairState.Draft
+                ? "报名尚未开始"
+                : "报名已截止");
+        }
+
+        var outcome = await seats.ClaimAsync(new SeatClaim(fair.Id, fair.TicketSalt, fair.AttendeeCapacity, userId, team, now), cancellationToken);
+        return outcome.Created ? ServiceResult<SeatOutcome>.Created(outcome) : ServiceResult<SeatOutcome>.Ok(outcome);
+    }
+
+    public async Task<ServiceResult<AttendeeView>> GetMineAsync(Actor actor, long fairId, CancellationToken cancellationToken)
+    {
+        var mine = actor.UserId is { } userId
+            ? await db.FairRegistrations.AsNoTracking().SingleOrDefaultAsync(r => r.FairId == fairId && r.UserId == userId, cancellationToken)
+            : null;
+        return mine is null
+            ? ServiceResult<AttendeeView>.NotFound("你没有报名这场活动")
+            : ServiceResult<AttendeeView>.Ok(new AttendeeView(mine, await PositionAsync(mine, cancellationToken)));
+    }
+
+    /// <summary>Cancels the caller's registration; a freed seat goes to the head of the waitlist in the same transaction.</summary>
+    public async Task<ServiceResult<SeatRelease>> CancelMineAsync(Actor actor, long fairId, CancellationToken cancellationToken)
+    {
+        if (actor.UserId is not { } userId)
+        {
+            return ServiceResult<SeatRelease>.Forbidden("请先登录");
+        }
+
+        var fair = await db.Fairs.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fairId, cancellationToken);
+        var mine = fair is null ? null
+            : await db.FairRegistrations.AsNoTracking().SingleOrDefaultAsync(r => r.FairId == fairId && r.UserId == userId, cancellationToken);
+        if (fair is null || mine is null || mine.Status == RegistrationStatus.Cancelled)
+        {
+            return ServiceResult<SeatRelease>.NotFound("你没有报名这场活动");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (mine.CheckedInAt is not null)
+        {
+            return ServiceResult<SeatRelease>.Conflict("已签到，不能取消报名");
+        }
+
+        if (now >= fair.EndsAt)
+        {
+            return ServiceResult<SeatRelease>.Conflict("活动已结束，不能取消报名");
+        }
+
+        var release = await seats.ReleaseAsync(fair.Id, fair.TicketSalt, userId, now, cancellationToken);
+        if (release.Cancelled is null)
+        {
+            return ServiceResult<SeatRelease>.NotFound("你没有报名这场活动");
+        }
+
+        if (release.Promoted is { } promoted)
+        {
+            await NotifyPromotedAsync(fair, promoted, now, cancellationToken);
+        }
+
+        return ServiceResult<SeatRelease>.Ok(release);
+    }
+
+    public async Task<ServiceResult<PagedResult<AttendeeView>>> ListAsync(Actor actor, long fairId, RegistrationStatus? status, PageRequest page,
+        CancellationToken cancellationToken)
+    {
+        var fair = await db.Fairs.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fairId, cancellationToken);
+        if (fair is null || (!fair.IsPublished && !FairService.CanSeeDrafts(actor)))
+        {
+            return ServiceResult<PagedResult<AttendeeView>>.NotFound($"招聘会 {fairId} 不存在");
+        }
+
+        if (!actor.ActsForCity(fair.HostCityCode))
+        {
+            return ServiceResult<PagedResult<AttendeeView>>.Forbidden("只有举办城市的组织方可以查看报名名单");
+        }
+
+        var query = db.FairRegistrations.AsNoTracking().Where(r => r.FairId == fairId);
+        if (status is { } s)
+        {
+            query = query.Where(r => r.Status == s);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await (from r in query.OrderBy(r => r.Seq).Skip(page.Skip).Take(page.PageSize)
+                          join u in db.Users.AsNoTracking() on r.UserId equals u.Id
+                          select new { r, u.DisplayName }).ToListAsync(cancellationToken);
+        // Waitlist positions of a page follow from the number of waitlisted arrivals before the page's first row.
+        var firstSeq = rows.Count > 0 ? rows.Min(x => x.r.Seq) : 0;
+        var waitlistedBefore = await db.FairRegistrations.CountAsync(
+            r => r.FairId == fairId && r.Status == RegistrationStatus.Waitlisted && r.Seq < firstSeq, cancellationToken);
+        var items = new List<AttendeeView>(rows.Count);
+        foreach (var row in rows.OrderBy(x => x.r.Seq))
+        {
+            int? position = null;
+            if (row.r.Status == RegistrationStatus.Waitlisted)
+            {
+                position = ++waitlistedBefore;
+            }
+
+            items.Add(new AttendeeView(row.r, position, row.DisplayName));
+        }
+
+        return ServiceResult<PagedResult<AttendeeView>>.Ok(new PagedResult<AttendeeView>(total, page.Page, page.PageSize, items));
+    }
+
+    /// <summary>Checks a ticket in once; a second scan of the same ticket is refused with when it was first used.</summary>
+    public async Task<ServiceResult<CheckInView>> CheckInAsync(Actor actor, long fairId, string? ticketText, CancellationToken cancellationToken)
+    {
+        var fair = await db.Fairs.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fairId, cancellationToken);
+        if (fair is null || (!fair.IsPublished && !FairService.CanSeeDrafts(actor)))
+        {
+            return ServiceResult<CheckInView>.NotFound($"招聘会 {fairId} 不存在");
+        }
+
+        if (!actor.ActsForCity(fair.HostCityCode))
+        {
+            return ServiceResult<CheckInView>.Forbidden("只有举办城市的组织方可以签到");
+        }
+
+        var ticket = TicketCodes.Normalize(ticketText);
+        if (ticket is null)
+        {
+            return ServiceResult<CheckInView>.Invalid(ValidationErrors.Single("ticket", "门票号应为 10 位字母数字，如 7K3QD-M9X2B"));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now < fair.StartsAt - CheckInOpensBefore || now >= fair.EndsAt)
+        {
+            return ServiceResult<CheckInView>.Conflict("不在签到时间内：活动开始前 2 小时至活动结束");
+        }
+
+        var registration = await db.FairRegistrations.AsNoTracking().SingleOrDefaultAsync(r => r.FairId == fairId && r.Ticket == ticket, cancellationToken);
+        if (registration is null || registration.Status != RegistrationStatus.Registered)
+        {
+            return ServiceResult<CheckInView>.NotFound("门票无效：不是本场活动的有效门票");
+        }
+
+        // The condition makes two scanners racing on one ticket check it in once.
+        var updated = await db.FairRegistrations
+            .Where(r => r.Id == registration.Id && r.CheckedInAt == null && r.Status == RegistrationStatus.Registered)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInAt, now).SetProperty(r => r.CheckedInBy, actor.UserId), cancellationToken);
+        var current = await db.FairRegistrations.AsNoTracking().SingleAsync(r => r.Id == registration.Id, cancellationToken);
+        if (updated == 0)
+        {
+            var at = current.CheckedInAt is { } t ? TimeZoneInfo.ConvertTimeFromUtc(t, ChinaTime).ToString("yyyy-MM-dd HH:mm:ss") : "之前";
+            return ServiceResult<CheckInView>.Conflict($"该门票已于 {at} 签到，不能重复签到");
+        }
+
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == current.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        return ServiceResult<CheckInView>.Ok(new CheckInView(current, name));
+    }
+
+    /// <summary>A registered ticket of a published fair, for drawing its QR image.</summary>
+    public async Task<FairRegistration?> FindTicketAsync(long fairId, string? ticketText, CancellationToken cancellationToken)
+    {
+        var ticket = TicketCodes.Normalize(ticketText);
+        return ticket is null
+            ? null
+            : await db.FairRegistrations.AsNoTracking()
+                .SingleOrDefaultAsync(r => r.FairId == fairId && r.Ticket == ticket && r.Status == RegistrationStatus.Registered, cancellationToken);
+    }
+
+    public async Task<int?> PositionAsync(FairRegistration registration, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        return await store.WaitlistPositionAsync(connection, null, registration, cancellationToken);
+    }
+
+    private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    private async Task NotifyPromotedAsync(Fair fair, FairRegistration promoted, DateTime now, CancellationToken cancellationToken)
+    {
+        var key = $"fair-promoted:{fair.Id}:{promoted.Seq}";
+        if (await db.Notifications.AnyAsync(n => n.UserId == promoted.UserId && n.DedupKey == key, cancellationToken))
+        {
+            return;
+        }
+
+        db.Notifications.Add(new Notification
+        {
+            UserId = promoted.UserId,
+            Kind = NotificationKinds.FairPromotion,
+            Title = $"候补成功：{fair.Title}",
+            Body = $"有人取消了报名，你已从候补转为正式报名。门票号 {promoted.Ticket}，请于活动当天凭门票二维码入场。",
+            Link = $"/api/fairs/{fair.Id}/attendees/me",
+            DedupKey = key,
+            CreatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static TeamEntry? ValidateTeam(AttendeeDraft? draft, ValidationErrors errors)
+    {
+        var teamName = draft?.TeamName?.Trim() ?? "";
+        var projectName = draft?.ProjectName?.Trim() ?? "";
+        if (teamName.Length == 0 || teamName.Length > FairRules.TeamNameMaxLength)
+        {
+            errors.Add("teamName", $"请填写队名（最多 {FairRules.TeamNameMaxLength} 个字符）");
+        }
+
+        if (projectName.Length == 0 || projectName.Length > FairRules.TeamNameMaxLength)
+        {
+            errors.Add("projectName", $"请填写参赛项目名称（最多 {FairRules.TeamNameMaxLength} 个字符）");
+        }
+
+        var summary = string.IsNullOrWhiteSpace(draft?.ProjectSummary) ? null : draft.ProjectSummary.Trim();
+        if (summary is { Length: > FairRules.ProjectSummaryMaxLength })
+        {
+            errors.Add("projectSummary", $"项目简介最多 {FairRules.ProjectSummaryMaxLength} 个字符");
+        }
+
+        var members = new List<TeamMember>();
+        foreach (var (m, i) in (draft?.Members ?? []).Select((m, i) => (m, i)))
+        {
+            var name = m?.Name?.Trim() ?? "";
+            if (name.Length == 0 || name.Length > FairRules.MemberNameMaxLength)
+            {
+                errors.Add($"members[{i}].name", $"请填写队员姓名（最多 {FairRules.MemberNameMaxLength} 个字符）");
+                continue;
+            }
+
+            members.Add(new TeamMember { Name = name, School = string.IsNullOrWhiteSpace(m!.School) ? null : m.School.Trim() });
+        }
+
+        if ((draft?.Members?.Count ?? 0) + 1 > FairRules.MaxTeamSize)
+        {
+            errors.Add("members", $"每队 1 到 {FairRules.MaxTeamSize} 人（含报名的队长），队员最多 {FairRules.MaxTeamSize - 1} 人");
+        }
+
+        return errors.IsEmpty ? new TeamEntry(teamName, projectName, summary, members) : null;
+    }
+}

@@ -1,0 +1,182 @@
+using System.Text.Json;
+using Jobs.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Jobs.Core.Fairs;
+
+/// <summary>
+/// The registration rows as seat control reads and writes them: plain SQL on its own connection, because a seat decision is
+/// a short hot transaction that must not wait on a DbContext's change tracking.
+/// </summary>
+public sealed class FairRegistrationStore(DataPaths paths)
+{
+    private const string Columns =
+        "\"Id\", \"FairId\", \"UserId\", \"Seq\", \"Status\", \"Ticket\", \"TeamName\", \"ProjectName\", \"ProjectSummary\", \"Members\", " +
+        "\"RegisteredAt\", \"StatusChangedAt\", \"CheckedInAt\", \"CheckedInBy\"";
+
+    private static readonly JsonSerializerOptions MembersJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(paths.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        // SQLite's own busy handler sleeps in small steps (1, 2, 5, 10 ms…) while another process holds the write lock,
+        // where the driver's retry would sleep far longer between attempts.
+        pragma.CommandText = "PRAGMA busy_timeout = 30000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    public static FairRegistration NewRegistration(SeatClaim claim, long id, long seq, RegistrationStatus status) => new()
+    {
+        Id = id,
+        FairId = claim.FairId,
+        UserId = claim.UserId,
+        Seq = seq,
+        Status = status,
+        Ticket = status == RegistrationStatus.Registered ? TicketCodes.For(claim.TicketSalt, claim.FairId, claim.UserId, seq) : null,
+        TeamName = claim.Team?.TeamName,
+        ProjectName = claim.Team?.ProjectName,
+        ProjectSummary = claim.Team?.ProjectSummary,
+        Members = claim.Team?.Members.ToList() ?? [],
+        RegisteredAt = claim.Now,
+        StatusChangedAt = claim.Now,
+    };
+
+    public static void MarkCancelled(FairRegistration registration, DateTime now)
+    {
+        registration.Status = RegistrationStatus.Cancelled;
+        registration.Ticket = null;
+        registration.StatusChangedAt = now;
+    }
+
+    public static void MarkSeated(FairRegistration registration, string ticketSalt, DateTime now)
+    {
+        registration.Status = RegistrationStatus.Registered;
+        registration.Ticket = TicketCodes.For(ticketSalt, registration.FairId, registration.UserId, registration.Seq);
+        registration.StatusChangedAt = now;
+    }
+
+    public async Task<FairRegistration?> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, long fairId, long userId,
+        CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, $"SELECT {Columns} FROM \"FairRegistrations\" WHERE \"FairId\" = $fair AND \"UserId\" = $user;");
+        command.Parameters.AddWithValue("$fair", fairId);
+        command.Parameters.AddWithValue("$user", userId);
+        return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<List<FairRegistration>> ListAsync(SqliteConnection connection, long fairId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, null, $"SELECT {Columns} FROM \"FairRegistrations\" WHERE \"FairId\" = $fair ORDER BY \"Seq\";");
+        command.Parameters.AddWithValue("$fair", fairId);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<FairRegistration?> WaitlistHeadAsync(SqliteConnection connection, SqliteTransaction transaction, long fairId,
+        CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction,
+            $"SELECT {Columns} FROM \"FairRegistrations\" WHERE \"FairId\" = $fair AND \"Status\" = 1 ORDER BY \"Seq\" LIMIT 1;");
+        command.Parameters.AddWithValue("$fair", fairId);
+        return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>The fair's last arrival number and how many are registered and waitlisted now.</summary>
+    public async Task<(long LastSeq, int Registered, int Waitlisted)> TallyAsync(SqliteConnection connection, SqliteTransaction transaction,
+        long fairId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction,
+            "SELECT COALESCE(MAX(\"Seq\"), 0), COALESCE(SUM(\"Status\" = 0), 0), COALESCE(SUM(\"Status\" = 1), 0) FROM \"FairRegistrations\" WHERE \"FairId\" = $fair;");
+        command.Parameters.AddWithValue("$fair", fairId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2));
+    }
+
+    public async Task<int?> WaitlistPositionAsync(SqliteConnection connection, SqliteTransaction? transaction, FairRegistration registration,
+        CancellationToken cancellationToken)
+    {
+        if (registration.Status != RegistrationStatus.Waitlisted)
+        {
+            return null;
+        }
+
+        await using var command = Command(connection, transaction,
+            "SELECT COUNT(*) FROM \"FairRegistrations\" WHERE \"FairId\" = $fair AND \"Status\" = 1 AND \"Seq\" <= $seq;");
+        command.Parameters.AddWithValue("$fair", registration.FairId);
+        command.Parameters.AddWithValue("$seq", registration.Seq);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    /// <summary>Inserts a new row (Id 0) or rewrites the row with the given Id; the row's Id is set after an insert.</summary>
+    public async Task SaveAsync(SqliteConnection connection, SqliteTransaction transaction, FairRegistration r, CancellationToken cancellationToken)
+    {
+        var sql = r.Id == 0
+            ? """
+              INSERT INTO "FairRegistrations" ("FairId", "UserId", "Seq", "Status", "Ticket", "TeamName", "ProjectName", "ProjectSummary", "Members",
+                  "RegisteredAt", "StatusChangedAt", "CheckedInAt", "CheckedInBy")
+              VALUES ($fair, $user, $seq, $status, $ticket, $team, $project, $summary, $members, $registered, $changed, $checkedIn, $checkedInBy)
+              RETURNING "Id";
+              """
+            : """
+              UPDATE "FairRegistrations" SET "Seq" = $seq, "Status" = $status, "Ticket" = $ticket, "TeamName" = $team, "ProjectName" = $project,
+                  "ProjectSummary" = $summary, "Members" = $members, "RegisteredAt" = $registered, "StatusChangedAt" = $changed,
+                  "CheckedInAt" = $checkedIn, "CheckedInBy" = $checkedInBy
+              WHERE "Id" = $id RETURNING "Id";
+              """;
+        await using var command = Command(connection, transaction, sql);
+        command.Parameters.AddWithValue("$id", r.Id);
+        command.Parameters.AddWithValue("$fair", r.FairId);
+        command.Parameters.AddWithValue("$user", r.UserId);
+        command.Parameters.AddWithValue("$seq", r.Seq);
+        command.Parameters.AddWithValue("$status", (int)r.Status);
+        command.Parameters.AddWithValue("$ticket", (object?)r.Ticket ?? DBNull.Value);
+        command.Parameters.AddWithValue("$team", (object?)r.TeamName ?? DBNull.Value);
+        command.Parameters.AddWithValue("$project", (object?)r.ProjectName ?? DBNull.Value);
+        command.Parameters.AddWithValue("$summary", (object?)r.ProjectSummary ?? DBNull.Value);
+        command.Parameters.AddWithValue("$members", JsonSerializer.Serialize(r.Members, MembersJson));
+        command.Parameters.AddWithValue("$registered", r.RegisteredAt);
+        command.Parameters.AddWithValue("$changed", r.StatusChangedAt);
+        command.Parameters.AddWithValue("$checkedIn", (object?)r.CheckedInAt ?? DBNull.Value);
+        command.Parameters.AddWithValue("$checkedInBy", (object?)r.CheckedInBy ?? DBNull.Value);
+        r.Id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static async Task<List<FairRegistration>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var list = new List<FairRegistration>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new FairRegistration
+            {
+                Id = reader.GetInt64(0),
+                FairId = reader.GetInt64(1),
+                UserId = reader.GetInt64(2),
+                Seq = reader.GetInt64(3),
+                Status = (RegistrationStatus)reader.GetInt32(4),
+                Ticket = reader.IsDBNull(5) ? null : reader.GetString(5),
+                TeamName = reader.IsDBNull(6) ? null : reader.GetString(6),
+                ProjectName = reader.IsDBNull(7) ? null : reader.GetString(7),
+                ProjectSummary = reader.IsDBNull(8) ? null : reader.GetString(8),
+                Members = reader.IsDBNull(9) ? [] : JsonSerializer.Deserialize<List<TeamMember>>(reader.GetString(9), MembersJson) ?? [],
+                RegisteredAt = DateTime.SpecifyKind(reader.GetDateTime(10), DateTimeKind.Utc),
+                StatusChangedAt = DateTime.SpecifyKind(reader.GetDateTime(11), DateTimeKind.Utc),
+                CheckedInAt = reader.IsDBNull(12) ? null : DateTime.SpecifyKind(reader.GetDateTime(12), DateTimeKind.Utc),
+                CheckedInBy = reader.IsDBNull(13) ? null : reader.GetInt64(13),
+            });
+        }
+
+        return list;
+    }
+}

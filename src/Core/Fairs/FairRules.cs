@@ -1,0 +1,53 @@
+namespace Jobs.Core.Fairs;
+
+public static class FairRules
+{
+    public const int TitleMaxLength = 100;
+    public const int VenueMaxLength = 200;
+    public const int DescriptionMaxLength = 5_000;
+    public const int MaxThemes = 10;
+    public const int ThemeMaxLength = 20;
+    public const int MaxBooths = 2_000;
+    public const int MaxAttendees = 100_000;
+    public const int TeamNameMaxLength = 100;
+    public const int ProjectSummaryMaxLength = 2_000;
+    public const int MaxTeamSize = 5;
+    public const int MemberNameMaxLength = 50;
+
+    /// <summary>A fair lasts at most this long; a longer span is almost certainly a typo in a date.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(7);
+
+    public static string Label(this FairState state) => state switch
+    {
+        FairState.Draft => "筹备中",
+        FairState.Open => "报名中",
+        FairState.Closed => "报名已截止",
+        FairState.Held => "已举办",
+        _ => "已归档",
+    };
+
+    public static string Label(this RegistrationStatus status) => status switch
+    {
+        RegistrationStatus.Registered => "已报名",
+        RegistrationStatus.Waitlisted => "候补中",
+        _ => "已取消",
+    };
+
+    public static string Label(this BoothStatus status) => status switch
+    {
+        BoothStatus.Pending => "待审核",
+        BoothStatus.Approved => "已通过",
+        BoothStatus.Rejected => "未通过",
+        BoothStatus.Allocated => "已分配展位",
+        BoothStatus.Waitlisted => "展位候补",
+        _ => "已撤回",
+    };
+
+    public static string Wire(this FairState state) => state.ToString().ToLowerInvariant();
+
+    public static string Wire(this FairKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static string Wire(this RegistrationStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string Wire(this BoothStatus status) => status.ToString().ToLowerInvariant();
+}
