@@ -409,7 +409,9 @@ public sealed class FairService(JobsDbContext db, CityDirectory cities, TimeProv
 
         // Defaults: registration opens a month ahead (or now), employers close a week before, graduates when the doors open.
         var defaultOpens = Max(now, fair.StartsAt.AddDays(-30));
-        var employerCloses = fair.StartsAt.AddDays(-7) > defaultOpens ? fair.StartsAt.AddDays(-7) : fair.StartsAt.AddDays(-1);
+        // A fair planned at short notice gets the latest of these that still leaves the window open for a while.
+        var employerCloses = new[] { fair.StartsAt.AddDays(-7), fair.StartsAt.AddDays(-1), fair.StartsAt.AddHours(-1), fair.StartsAt }
+            .First(t => t > defaultOpens || t == fair.StartsAt);
         fair.EmployerWindowOpensAt = draft.EmployerWindowOpensAt?.UtcDateTime ?? current?.EmployerWindowOpensAt ?? defaultOpens;
         fair.EmployerWindowClosesAt = draft.EmployerWindowClosesAt?.UtcDateTime ?? current?.EmployerWindowClosesAt ?? employerCloses;
         fair.AttendeeWindowOpensAt = draft.AttendeeWindowOpensAt?.UtcDateTime ?? current?.AttendeeWindowOpensAt ?? defaultOpens;

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jobs.Tests.Infrastructure;
 
@@ -35,6 +38,9 @@ public class JobsApiFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(DataDirectory, "jobs.db");
 
+    /// <summary>The host's clock: system time until a test moves it (deadlines, reminders).</summary>
+    public TestClock Clock { get; } = new();
+
     /// <summary>Extra configuration for a derived fixture (demo sizes, limits).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
 
@@ -48,6 +54,8 @@ public class JobsApiFactory : WebApplicationFactory<Program>
             ["Admin:Email"] = AdminEmail,
             ["Admin:Password"] = AdminPassword,
             ["Auth:SigningKey"] = "test-signing-key-that-is-long-enough-for-hs256",
+            // Fair tests move the clock days ahead; tokens signed before must still be valid then.
+            ["Auth:TokenLifetimeMinutes"] = "43200",
             ["BackgroundJobs:WorkerCount"] = "1",
         };
         foreach (var (key, value) in ExtraSettings)
@@ -59,6 +67,8 @@ public class JobsApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     protected override void Dispose(bool disposing)

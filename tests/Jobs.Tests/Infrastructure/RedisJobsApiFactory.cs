@@ -7,11 +7,14 @@ public sealed class RedisJobsApiFactory(IEnumerable<KeyValuePair<string, string?
 
     public string LockPrefix { get; } = TestRedis.UniquePrefix("lock");
 
+    public string SeatPrefix { get; } = TestRedis.UniquePrefix("seats");
+
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
     [
         new("ConnectionStrings:Redis", TestRedis.Address),
         new("BackgroundJobs:RedisPrefix", HangfirePrefix),
         new("BackgroundJobs:RedisLockPrefix", LockPrefix),
+        new("BackgroundJobs:RedisSeatPrefix", SeatPrefix),
         .. extraSettings ?? [],
     ];
 
@@ -21,5 +24,6 @@ public sealed class RedisJobsApiFactory(IEnumerable<KeyValuePair<string, string?
         // After the host (and its Hangfire server) stopped, so nothing writes under the prefixes any more.
         await TestRedis.DeleteKeysAsync(HangfirePrefix);
         await TestRedis.DeleteKeysAsync(LockPrefix);
+        await TestRedis.DeleteKeysAsync(SeatPrefix);
     }
 }
