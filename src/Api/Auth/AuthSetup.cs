@@ -14,7 +14,7 @@ public static class AuthSetup
         services.AddSingleton<TokenService>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>, SigningKeyProvider>((jwt, auth, keys) =>
+            .Configure<IOptions<AuthOptions>, SigningKeyProvider, TimeProvider>((jwt, auth, keys, clock) =>
             {
                 // Keep claim names as issued ("sub", "role") instead of the WS-Federation URIs.
                 jwt.MapInboundClaims = false;
@@ -26,6 +26,13 @@ public static class AuthSetup
                     NameClaimType = "email",
                     RoleClaimType = TokenService.RoleClaim,
                     ClockSkew = TimeSpan.FromSeconds(30),
+                    // Tokens are issued on the platform's clock, so they are checked on it too rather than on the machine's.
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                    {
+                        var now = clock.GetUtcNow().UtcDateTime;
+                        return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew)
+                            && (expires is null || expires.Value >= now - parameters.ClockSkew);
+                    },
                 };
             });
         services.AddAuthorization();
