@@ -1,3 +1,4 @@
+using Jobs.Core.Fairs;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Jobs.Core.Accounts;
@@ -137,6 +138,7 @@ public sealed class DemoSeeder(JobsDbContext db, CityDirectory cities, IPassword
 
             var postingEmployers = demoEmployers.Select(e => e.Employer).ToArray();
             await SeedPostingsAsync(generator, postingEmployers, size.Postings, progress, cancellationToken);
+            await SeedFairsAsync(anchor, seed, cancellationToken);
 
             return new DemoSeedResult(organisers.Count, demoEmployers.Count, size.Graduates, size.Postings, seed, anchor, clock.GetElapsedTime(started));
         }
@@ -147,6 +149,81 @@ public sealed class DemoSeeder(JobsDbContext db, CityDirectory cities, IPassword
             await PragmaAsync("cache_size", cacheSize, CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// A season of published fairs, one per member city of the default region by the rotation rule, plus the entrepreneurship
+    /// contest; the first fair already takes registrations, with booth applications and some registered graduates.
+    /// </summary>
+    private async Task SeedFairsAsync(DateTime anchor, int seed, CancellationToken cancellationToken)
+    {
+        var region = cities.DefaultRegion;
+        var china = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(anchor, china));
+        var plan = SeasonPlanner.Propose(new SeasonRequest(today.AddDays(10), today.AddDays(150), region.Cities.Count,
+            region.Cities.Select(c => c.Code).ToList(), []));
+        if (!plan.IsValid)
+        {
+            return;
+        }
+
+        var season = new FairSeason { Name = $"{region.Name}{today.Year}年高校毕业生招聘季", RegionCode = region.Code, From = today.AddDays(10), To = today.AddDays(150), CreatedAt = anchor };
+        db.FairSeasons.Add(season);
+        await db.SaveChangesAsync(cancellationToken);
+
+        Fair Make(FairKind kind, DateOnly date, string cityCode, string title, int booths, int attendees, List<string> themes)
+        {
+            var city = cities.GetByCode(cityCode);
+            var starts = TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(9, 0)), china);
+            var opens = starts.AddDays(-30) > anchor ? starts.AddDays(-30) : anchor;
+            return new Fair
+            {
+                Kind = kind, Title = title, HostCityCode = city.Code, RegionCode = city.RegionCode, Venue = $"{city.Name}人才市场大厅",
+                StartsAt = starts, EndsAt = starts.AddHours(7), BoothCapacity = booths, AttendeeCapacity = attendees, Themes = themes,
+                EmployerWindowOpensAt = opens, EmployerWindowClosesAt = starts.AddDays(-7), AttendeeWindowOpensAt = opens, AttendeeWindowClosesAt = starts,
+                OtherCityBoothShare = 0.3, State = opens <= anchor ? FairState.Open : FairState.Draft, OpenedAt = opens <= anchor ? anchor : null,
+                PublishedAt = anchor, SeasonId = season.Id, TicketSalt = TicketCodes.NewSalt(), CreatedAt = anchor, UpdatedAt = anchor,
+            };
+        }
+
+        string[][] themes = [["智能制造", "新能源"], ["软件和信息服务", "人工智能"], ["生物医药"], ["现代物流", "商贸服务"], ["文化旅游"]];
+        var fairs = plan.Slots.Select((slot, i) => Make(FairKind.Fair, slot.Date, slot.HostCityCode,
+            $"{season.Name}·{cities.GetByCode(slot.HostCityCode).Name}站", 80, 1500, themes[i % themes.Length].ToList())).ToList();
+        var contestHost = plan.Slots[plan.Slots.Count / 2].HostCityCode;
+        fairs.Add(Make(FairKind.Contest, today.AddDays(60), contestHost, $"{region.Name}青年创业大赛", 0, 60, ["创新创业"]));
+        db.Fairs.AddRange(fairs);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The first fair is open: employers with postings have applied, half approved, and graduates have registered.
+        var first = fairs[0];
+        var random = new Random(seed);
+        var exhibitors = await db.Postings.AsNoTracking().GroupBy(p => p.EmployerId)
+            .Select(g => new { EmployerId = g.Key, Postings = g.OrderBy(p => p.Id).Select(p => p.Id).Take(3).ToList() })
+            .OrderBy(g => g.EmployerId).Take(40).ToListAsync(cancellationToken);
+        var employerCities = await db.Employers.AsNoTracking().Where(e => exhibitors.Select(x => x.EmployerId).Contains(e.Id))
+            .ToDictionaryAsync(e => e.Id, e => e.CityCode, cancellationToken);
+        foreach (var (x, i) in exhibitors.Select((x, i) => (x, i)))
+        {
+            db.BoothApplications.Add(new BoothApplication
+            {
+                FairId = first.Id, EmployerId = x.EmployerId, EmployerCityCode = employerCities[x.EmployerId], PostingIds = x.Postings,
+                Status = i % 2 == 0 ? BoothStatus.Approved : BoothStatus.Pending, AppliedAt = anchor.AddMinutes(-random.Next(1, 600)),
+                DecidedAt = i % 2 == 0 ? anchor : null,
+            });
+        }
+
+        var graduates = await db.Users.AsNoTracking().Where(u => u.Role == Role.Graduate).OrderBy(u => u.Id).Select(u => u.Id).Take(120)
+            .ToListAsync(cancellationToken);
+        foreach (var (userId, i) in graduates.Select((id, i) => (id, i)))
+        {
+            db.FairRegistrations.Add(new FairRegistration
+            {
+                FairId = first.Id, UserId = userId, Seq = i + 1, Status = RegistrationStatus.Registered,
+                Ticket = TicketCodes.For(first.TicketSalt, first.Id, userId, i + 1), RegisteredAt = anchor, StatusChangedAt = anchor,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Sets the pragma when <paramref name="value"/> is given; returns its value from before.</summary>

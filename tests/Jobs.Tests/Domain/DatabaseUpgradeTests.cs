@@ -53,6 +53,8 @@ public class DatabaseUpgradeTests
             var imported = await Jobs.Tests.Imports.ImportTestKit.UploadOkAsync(admin, "南京",
                 Jobs.Tests.Imports.ImportTestKit.Csv(Jobs.Tests.Imports.ImportTestKit.Rows("up", 2)));
             Assert.Equal(2, (int)imported["counts"]!["added"]!);
+            var fair = await admin.Client.PostAsJsonAsync("/api/fairs", Jobs.Tests.Fairs.FairTestKit.Fair(second));
+            Assert.Equal(HttpStatusCode.Created, fair.StatusCode);
 
             await using var check = new SqliteConnection($"Data Source={Path.Combine(folder, "jobs.db")};Pooling=False");
             await check.OpenAsync();
