@@ -106,7 +106,22 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
             var seq = (long)result[1];
             var status = ParseStatus((string)result[2]!);
             var position = (int)result[3];
-            var (registration, written) = await RecordAsync(claim, seq, status, cancellationToken);
+            FairRegistration registration;
+            bool written;
+            try
+            {
+                (registration, written) = await RecordAsync(claim, seq, status, cancellationToken);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == 19 && attempt < 3)
+            {
+                // The arrival number is already stored for someone else: Redis lost its state while a decision was on its way
+                // to the database and was rebuilt without it. Rebuild again from the database, which now has that row, and
+                // decide this claim anew rather than fail it.
+                logger.LogWarning(e, "Fair {FairId}: arrival {Seq} already stored; rebuilding the seat state from the database", claim.FairId, seq);
+                await ForgetAsync(claim.FairId, cancellationToken);
+                continue;
+            }
+
             // Someone whose earlier request died before its database write is, to them, registering now.
             return new SeatOutcome(registration, code == 1 || written, status == RegistrationStatus.Waitlisted ? position : null);
         }

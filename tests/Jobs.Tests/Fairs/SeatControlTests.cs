@@ -67,6 +67,30 @@ public sealed class SeatControlTests
     }
 
     [RedisFact]
+    public async Task Register_RedisRebuiltWithoutAnInFlightDecision_DecidesAgainInsteadOfFailing()
+    {
+        await using var factory = new RedisJobsApiFactory();
+        var organiser = await factory.CreateOrganiserAsync("南京");
+        var fairId = await organiser.CreateOpenFairAsync(FairTestKit.Fair(factory, attendees: 1));
+        var people = await FairTestKit.AddGraduatesAsync(factory.DatabasePath, 2, "rebuilt");
+        var first = await RegisterAsync(factory, fairId, people[0].Token);
+        // Redis state rebuilt from a database read taken before the first decision was stored: it knows no arrivals.
+        using (var redis = await TestRedis.ConnectAsync())
+        {
+            var prefix = $"{factory.SeatPrefix}{{{fairId}}}:";
+            var db = redis.GetDatabase();
+            await db.KeyDeleteAsync([prefix + "people", prefix + "waitlist"]);
+            await db.HashSetAsync(prefix + "state", [new HashEntry("seq", 0), new HashEntry("seated", 0)]);
+        }
+
+        var second = await RegisterAsync(factory, fairId, people[1].Token);
+
+        Assert.Equal(1L, (long)first["arrival"]!);
+        Assert.Equal(2L, (long)second["arrival"]!);
+        Assert.Equal("waitlisted", (string)second["status"]!);
+    }
+
+    [RedisFact]
     public async Task Cancel_OnRedis_PromotesTheHeadOfTheWaitlist()
     {
         await using var factory = new RedisJobsApiFactory();
