@@ -247,3 +247,19 @@ public sealed class TeamMember
 
     public string? School { get; set; }
 }
+
+/// <summary>
+/// The database seat control's running tally per fair, so a seat decision reads one row instead of counting the fair's
+/// registrations (which made a burst quadratic). Only that control keeps it; any other writer of registrations deletes it,
+/// and the next decision counts once and starts it again.
+/// </summary>
+public sealed class FairSeatCounter
+{
+    public long FairId { get; set; }
+
+    public long LastSeq { get; set; }
+
+    public int Registered { get; set; }
+
+    public int Waitlisted { get; set; }
+}

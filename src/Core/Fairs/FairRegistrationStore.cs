@@ -95,6 +95,38 @@ public sealed class FairRegistrationStore(DataPaths paths)
         return (reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2));
     }
 
+    /// <summary>The fair's tally as <see cref="DatabaseSeatControl"/> keeps it, counted from the registrations when there is none.</summary>
+    public async Task<(long LastSeq, int Registered, int Waitlisted)> CountersAsync(SqliteConnection connection, SqliteTransaction transaction,
+        long fairId, CancellationToken cancellationToken)
+    {
+        await using (var command = Command(connection, transaction,
+            "SELECT \"LastSeq\", \"Registered\", \"Waitlisted\" FROM \"FairSeatCounters\" WHERE \"FairId\" = $fair;"))
+        {
+            command.Parameters.AddWithValue("$fair", fairId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return (reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2));
+            }
+        }
+
+        return await TallyAsync(connection, transaction, fairId, cancellationToken);
+    }
+
+    public async Task SetCountersAsync(SqliteConnection connection, SqliteTransaction transaction, long fairId, long lastSeq, int registered,
+        int waitlisted, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, """
+            INSERT INTO "FairSeatCounters" ("FairId", "LastSeq", "Registered", "Waitlisted") VALUES ($fair, $seq, $registered, $waitlisted)
+            ON CONFLICT ("FairId") DO UPDATE SET "LastSeq" = excluded."LastSeq", "Registered" = excluded."Registered", "Waitlisted" = excluded."Waitlisted";
+            """);
+        command.Parameters.AddWithValue("$fair", fairId);
+        command.Parameters.AddWithValue("$seq", lastSeq);
+        command.Parameters.AddWithValue("$registered", registered);
+        command.Parameters.AddWithValue("$waitlisted", waitlisted);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<int?> WaitlistPositionAsync(SqliteConnection connection, SqliteTransaction? transaction, FairRegistration registration,
         CancellationToken cancellationToken)
     {
@@ -110,9 +142,20 @@ public sealed class FairRegistrationStore(DataPaths paths)
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }
 
-    /// <summary>Inserts a new row (Id 0) or rewrites the row with the given Id; the row's Id is set after an insert.</summary>
-    public async Task SaveAsync(SqliteConnection connection, SqliteTransaction transaction, FairRegistration r, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts a new row (Id 0) or rewrites the row with the given Id; the row's Id is set after an insert. Unless the caller
+    /// keeps the fair's tally itself, the tally is dropped, to be counted afresh by the next database seat decision.
+    /// </summary>
+    public async Task SaveAsync(SqliteConnection connection, SqliteTransaction transaction, FairRegistration r, CancellationToken cancellationToken,
+        bool keepsCounters = false)
     {
+        if (!keepsCounters)
+        {
+            await using var forget = Command(connection, transaction, "DELETE FROM \"FairSeatCounters\" WHERE \"FairId\" = $fair;");
+            forget.Parameters.AddWithValue("$fair", r.FairId);
+            await forget.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         var sql = r.Id == 0
             ? """
               INSERT INTO "FairRegistrations" ("FairId", "UserId", "Seq", "Status", "Ticket", "TeamName", "ProjectName", "ProjectSummary", "Members",

@@ -57,12 +57,14 @@ public sealed class DatabaseSeatControl(FairRegistrationStore store) : IFairSeat
                 return new SeatOutcome(existing, false, position);
             }
 
-            var (lastSeq, registered, waitlisted) = await store.TallyAsync(connection, transaction, claim.FairId, cancellationToken);
+            var (lastSeq, registered, waitlisted) = await store.CountersAsync(connection, transaction, claim.FairId, cancellationToken);
             var seq = lastSeq + 1;
             var seated = registered < claim.Capacity;
             var registration = FairRegistrationStore.NewRegistration(claim, existing?.Id ?? 0, seq,
                 seated ? RegistrationStatus.Registered : RegistrationStatus.Waitlisted);
-            await store.SaveAsync(connection, transaction, registration, cancellationToken);
+            await store.SaveAsync(connection, transaction, registration, cancellationToken, keepsCounters: true);
+            await store.SetCountersAsync(connection, transaction, claim.FairId, seq, registered + (seated ? 1 : 0), waitlisted + (seated ? 0 : 1),
+                cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new SeatOutcome(registration, true, seated ? null : waitlisted + 1);
         }
@@ -85,16 +87,22 @@ public sealed class DatabaseSeatControl(FairRegistrationStore store) : IFairSeat
                 return new SeatRelease(null, null);
             }
 
+            var (lastSeq, registered, waitlisted) = await store.CountersAsync(connection, transaction, fairId, cancellationToken);
             var wasSeated = existing.Status == RegistrationStatus.Registered;
             FairRegistrationStore.MarkCancelled(existing, now);
-            await store.SaveAsync(connection, transaction, existing, cancellationToken);
+            await store.SaveAsync(connection, transaction, existing, cancellationToken, keepsCounters: true);
             FairRegistration? promoted = null;
             if (wasSeated && await store.WaitlistHeadAsync(connection, transaction, fairId, cancellationToken) is { } head)
             {
                 FairRegistrationStore.MarkSeated(head, ticketSalt, now);
-                await store.SaveAsync(connection, transaction, head, cancellationToken);
+                await store.SaveAsync(connection, transaction, head, cancellationToken, keepsCounters: true);
                 promoted = head;
             }
+
+            // A promotion moves one from the waitlist to a seat; otherwise the cancelled one's own status loses one.
+            await store.SetCountersAsync(connection, transaction, fairId, lastSeq,
+                wasSeated && promoted is null ? registered - 1 : registered,
+                wasSeated ? (promoted is null ? waitlisted : waitlisted - 1) : waitlisted - 1, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
             return new SeatRelease(existing, promoted);

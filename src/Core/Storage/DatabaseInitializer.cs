@@ -136,7 +136,7 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             );
             """,
         ],
-        // 4: recruitment fairs and contests, seasons, booth applications, attendee and team registrations.
+        // 4: recruitment fairs and contests, seasons, booth applications, attendee and team registrations, seat tallies.
         [4] =
         [
             """
@@ -237,6 +237,14 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             "CREATE UNIQUE INDEX \"IX_FairRegistrations_FairId_UserId\" ON \"FairRegistrations\" (\"FairId\", \"UserId\");",
             "CREATE UNIQUE INDEX \"IX_FairRegistrations_Ticket\" ON \"FairRegistrations\" (\"Ticket\") WHERE Ticket IS NOT NULL;",
             "CREATE INDEX \"IX_FairRegistrations_UserId\" ON \"FairRegistrations\" (\"UserId\");",
+            """
+            CREATE TABLE "FairSeatCounters" (
+                "FairId" INTEGER NOT NULL CONSTRAINT "PK_FairSeatCounters" PRIMARY KEY,
+                "LastSeq" INTEGER NOT NULL,
+                "Registered" INTEGER NOT NULL,
+                "Waitlisted" INTEGER NOT NULL
+            );
+            """,
         ],
     };
 

@@ -48,6 +48,8 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
 
     public DbSet<Fairs.FairRegistration> FairRegistrations => Set<Fairs.FairRegistration>();
 
+    public DbSet<Fairs.FairSeatCounter> FairSeatCounters => Set<Fairs.FairSeatCounter>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite keeps no time zone: everything is stored as UTC and read back as UTC.
@@ -195,6 +197,12 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
             e.HasIndex(b => new { b.FairId, b.Status, b.AppliedAt });
             e.HasOne<Jobs.Core.Fairs.Fair>().WithMany().HasForeignKey(b => b.FairId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Employer>().WithMany().HasForeignKey(b => b.EmployerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Jobs.Core.Fairs.FairSeatCounter>(e =>
+        {
+            e.HasKey(c => c.FairId);
+            e.Property(c => c.FairId).ValueGeneratedNever();
         });
 
         modelBuilder.Entity<Jobs.Core.Fairs.FairRegistration>(e =>

@@ -30,7 +30,7 @@ public class DatabaseUpgradeTests
                 await connection.OpenAsync();
                 var command = connection.CreateCommand();
                 command.CommandText = """
-                    DROP TABLE FairRegistrations; DROP TABLE BoothApplications; DROP TABLE Fairs; DROP TABLE FairSeasons;
+                    DROP TABLE FairSeatCounters; DROP TABLE FairRegistrations; DROP TABLE BoothApplications; DROP TABLE Fairs; DROP TABLE FairSeasons;
                     DROP TABLE ImportProblems; DROP TABLE ImportRuns; DROP TABLE PostingSources; DROP TABLE DistributedLocks;
                     DROP INDEX IX_Postings_UpdatedAt;
                     DROP TABLE AlertedPostings; DROP TABLE AlertSubscriptions; DROP TABLE Notifications;

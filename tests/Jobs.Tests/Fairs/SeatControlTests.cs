@@ -15,6 +15,63 @@ public sealed class SeatControlTests
     [RedisFact]
     public Task Register_ConcurrentBurstOnRedis_SeatsExactlyCapacity() => BurstAsync(new RedisJobsApiFactory());
 
+    [Fact]
+    public Task RegisterAndCancel_RandomSequenceOnDatabase_MatchesTheQueueModel() => RandomSequenceAsync(new JobsApiFactory());
+
+    [RedisFact]
+    public Task RegisterAndCancel_RandomSequenceOnRedis_MatchesTheQueueModel() => RandomSequenceAsync(new RedisJobsApiFactory());
+
+    /// <summary>
+    /// Registrations and cancellations in a seeded random order, checked after every step against a plain model: seats in
+    /// arrival order up to the capacity, a cancelled seat to the head of the waitlist, a returning person at the back.
+    /// </summary>
+    private static async Task RandomSequenceAsync(JobsApiFactory factory)
+    {
+        await using var _ = factory;
+        const int capacity = 4;
+        var organiser = await factory.CreateOrganiserAsync("南京");
+        var fairId = await organiser.CreateOpenFairAsync(FairTestKit.Fair(factory, attendees: capacity));
+        var people = await FairTestKit.AddGraduatesAsync(factory.DatabasePath, 12, "model");
+        var seated = new List<long>();
+        var waiting = new List<long>();
+        var random = new Random(20191114);
+        for (var step = 0; step < 60; step++)
+        {
+            var (userId, token) = people[random.Next(people.Count)];
+            using var client = factory.CreateClient().WithToken(token);
+            if (seated.Contains(userId) || waiting.Contains(userId))
+            {
+                Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/api/fairs/{fairId}/attendees/me")).StatusCode);
+                if (seated.Remove(userId) && waiting.Count > 0)
+                {
+                    seated.Add(waiting[0]);
+                    waiting.RemoveAt(0);
+                }
+
+                waiting.Remove(userId);
+            }
+            else
+            {
+                var answer = await RegisterAsync(factory, fairId, token);
+                var expected = seated.Count < capacity ? "registered" : "waitlisted";
+                Assert.Equal(expected, (string)answer["status"]!);
+                (expected == "registered" ? seated : waiting).Add(userId);
+                if (expected == "waitlisted")
+                {
+                    Assert.Equal(waiting.Count, (int)answer["position"]!);
+                }
+            }
+
+            var fair = await factory.GetFairAsync(fairId);
+            Assert.Equal(seated.Count, (int)fair["counts"]!["registered"]!);
+            Assert.Equal(waiting.Count, (int)fair["counts"]!["waitlisted"]!);
+        }
+
+        var list = await (await organiser.Client.GetAsync($"/api/fairs/{fairId}/attendees?status=waitlisted&pageSize=100")).ReadObjectAsync();
+        Assert.Equal(Enumerable.Range(1, waiting.Count), list["items"]!.AsArray().Select(i => (int)i!["position"]!));
+        Assert.True(seated.Count == capacity || waiting.Count == 0);
+    }
+
     [RedisFact]
     public async Task Register_RedisStateLost_IsRebuiltFromTheDatabase()
     {
