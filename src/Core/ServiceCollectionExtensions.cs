@@ -59,6 +59,7 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.DefaultEndTime > o.DefaultStartTime, "Fairs:DefaultEndTime must be later than Fairs:DefaultStartTime.")
             .ValidateOnStart();
         services.AddSingleton<Fairs.FairRegistrationStore>();
+        services.AddSingleton<Fairs.OpenFairCache>();
         // The database decides seats unless Redis is configured, in which case the background-jobs setup replaces this.
         services.TryAddSingleton<Fairs.IFairSeatControl, Fairs.DatabaseSeatControl>();
         services.AddScoped<Fairs.FairService>();

@@ -16,7 +16,7 @@ public sealed record AttendeeView(FairRegistration Registration, int? WaitlistPo
 public sealed record CheckInView(FairRegistration Registration, string DisplayName);
 
 /// <summary>Graduates' (and contest teams') registrations, cancellations with promotion, and check-in at the door.</summary>
-public sealed class AttendeeService(JobsDbContext db, IFairSeatControl seats, FairRegistrationStore store, TimeProvider clock)
+public sealed class AttendeeService(JobsDbContext db, IFairSeatControl seats, FairRegistrationStore store, OpenFairCache openFairs, TimeProvider clock)
 {
     /// <summary>Doors: check-in opens this long before the start and closes at the end.</summary>
     public static readonly TimeSpan CheckInOpensBefore = TimeSpan.FromHours(2);
@@ -28,7 +28,7 @@ public sealed class AttendeeService(JobsDbContext db, IFairSeatControl seats, Fa
             return ServiceResult<SeatOutcome>.Forbidden("只有求职者（毕业生）账号可以报名");
         }
 
-        var fair = await db.Fairs.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fairId, cancellationToken);
+        var fair = await openFairs.GetAsync(db, fairId, cancellationToken);
         if (fair is null || !fair.IsPublished)
         {
             return ServiceResult<SeatOutcome>.NotFound($"招聘会 {fairId} 不存在");
