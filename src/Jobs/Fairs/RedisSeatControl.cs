@@ -112,11 +112,11 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
             {
                 (registration, written) = await RecordAsync(claim, seq, status, cancellationToken);
             }
-            catch (SqliteException e) when (e.SqliteErrorCode == 19 && attempt < 3)
+            catch (Exception e) when (e is SeatStateLostException or SqliteException { SqliteErrorCode: 19 } && attempt < 3)
             {
-                // The arrival number is already stored for someone else: Redis lost its state while a decision was on its way
-                // to the database and was rebuilt without it. Rebuild again from the database, which now has that row, and
-                // decide this claim anew rather than fail it.
+                // Redis lost its state while a decision was on its way to the database and was rebuilt without it: the arrival
+                // is already stored for someone else, or this person already holds another one. Rebuild from the database,
+                // which now has those rows, and decide the claim anew (a stored registration is then found, not changed).
                 logger.LogWarning(e, "Fair {FairId}: arrival {Seq} already stored; rebuilding the seat state from the database", claim.FairId, seq);
                 await ForgetAsync(claim.FairId, cancellationToken);
                 continue;
@@ -276,6 +276,13 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
                 return (existing, false);
             }
 
+            if (existing is { Status: not RegistrationStatus.Cancelled } && existing.Seq != seq)
+            {
+                // The person holds another arrival in the database than Redis just gave them: Redis lost state and was rebuilt
+                // without it. The stored registration was answered to someone; it stands, and Redis is rebuilt to match.
+                throw new SeatStateLostException(claim.FairId, existing.Seq, seq);
+            }
+
             var registration = FairRegistrationStore.NewRegistration(claim, existing?.Id ?? 0, seq, status);
             if (existing is not null && existing.Seq == seq)
             {
@@ -350,6 +357,10 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
         _ => "C",
     };
 }
+
+/// <summary>Redis's seat state disagrees with what the database already stored; the state is rebuilt from the database.</summary>
+internal sealed class SeatStateLostException(long fairId, long storedSeq, long redisSeq)
+    : Exception($"Fair {fairId}: the database holds arrival {storedSeq} where Redis decided {redisSeq}.");
 
 internal static class UnixTime
 {

@@ -148,6 +148,29 @@ public sealed class SeatControlTests
     }
 
     [RedisFact]
+    public async Task Register_RedisForgotAStoredRegistration_KeepsTheStoredOne()
+    {
+        await using var factory = new RedisJobsApiFactory();
+        var organiser = await factory.CreateOrganiserAsync("南京");
+        var fairId = await organiser.CreateOpenFairAsync(FairTestKit.Fair(factory, attendees: 1));
+        var people = await FairTestKit.AddGraduatesAsync(factory.DatabasePath, 1, "forgot");
+        var first = await RegisterAsync(factory, fairId, people[0].Token);
+        using (var redis = await TestRedis.ConnectAsync())
+        {
+            var prefix = $"{factory.SeatPrefix}{{{fairId}}}:";
+            var db = redis.GetDatabase();
+            await db.KeyDeleteAsync([prefix + "people", prefix + "waitlist"]);
+            await db.HashSetAsync(prefix + "state", [new HashEntry("seq", 1), new HashEntry("seated", 1)]);
+        }
+
+        var again = await RegisterAsync(factory, fairId, people[0].Token, HttpStatusCode.OK);
+
+        Assert.Equal(1L, (long)again["arrival"]!);
+        Assert.Equal((string)first["ticket"]!, (string)again["ticket"]!);
+        Assert.Equal("registered", (string)again["status"]!);
+    }
+
+    [RedisFact]
     public async Task Cancel_OnRedis_PromotesTheHeadOfTheWaitlist()
     {
         await using var factory = new RedisJobsApiFactory();
