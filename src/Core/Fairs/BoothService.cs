@@ -152,18 +152,23 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
         application.Status = BoothStatus.Withdrawn;
         application.BoothNumber = null;
         application.WaitlistPosition = null;
-        if (freed is { } number)
+        var waitlist = await db.BoothApplications.Where(b => b.FairId == fairId && b.Status == BoothStatus.Waitlisted && b.Id != application.Id)
+            .OrderBy(b => b.WaitlistPosition).ToListAsync(cancellationToken);
+        if (freed is { } number && waitlist.Count > 0)
         {
-            var next = await db.BoothApplications.Where(b => b.FairId == fairId && b.Status == BoothStatus.Waitlisted)
-                .OrderBy(b => b.WaitlistPosition).FirstOrDefaultAsync(cancellationToken);
-            if (next is not null)
-            {
-                next.Status = BoothStatus.Allocated;
-                next.BoothNumber = number;
-                next.WaitlistPosition = null;
-                next.AllocatedAt = now;
-                await NotifyEmployerAsync(fair, next, now, cancellationToken);
-            }
+            var next = waitlist[0];
+            waitlist.RemoveAt(0);
+            next.Status = BoothStatus.Allocated;
+            next.BoothNumber = number;
+            next.WaitlistPosition = null;
+            next.AllocatedAt = now;
+            await NotifyEmployerAsync(fair, next, now, cancellationToken);
+        }
+
+        // Whoever left the waitlist, the rest move up so positions stay 1, 2, 3…
+        for (var i = 0; i < waitlist.Count; i++)
+        {
+            waitlist[i].WaitlistPosition = i + 1;
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -128,6 +128,8 @@ public sealed class BoothTests : IClassFixture<JobsApiFactory>
         var promoted = await (await locals[2].Client.GetAsync($"/api/fairs/{fairId}/booths/mine")).ReadObjectAsync();
         Assert.Equal("allocated", (string)promoted["status"]!);
         Assert.Equal(3, (int)promoted["boothNumber"]!);
+        var movedUp = await (await locals[3].Client.GetAsync($"/api/fairs/{fairId}/booths/mine")).ReadObjectAsync();
+        Assert.Equal(1, (int)movedUp["waitlistPosition"]!);
     }
 
     [Fact]
