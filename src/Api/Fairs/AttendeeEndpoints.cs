@@ -10,6 +10,27 @@ namespace Jobs.Api.Fairs;
 /// <summary>Graduates' and contest teams' registrations, tickets and their QR images, and check-in at the door.</summary>
 public static class AttendeeEndpoints
 {
+    public static void MapMyFairEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/me/fairs", MyFairsAsync).WithTags("Fair attendees").RequireAuthorization().ProducesProblems(400, 401)
+            .WithSummary("The signed-in graduate's registrations (tickets, waitlist places) across fairs, latest fair first");
+
+    internal static async Task<Results<Ok<PagedResult<MyFairResponse>>, ValidationProblem>> MyFairsAsync(int? page, int? pageSize, HttpContext http,
+        AttendeeService attendees, Jobs.Core.Regions.CityDirectory cities, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var paging = PageRequest.Create(page, pageSize, errors);
+        if (!errors.IsEmpty)
+        {
+            return ServiceResults.Validation(errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = await attendees.ListMineAsync(http.User.ToActor(), paging, cancellationToken);
+        return TypedResults.Ok(new PagedResult<MyFairResponse>(result.Total, result.Page, result.PageSize,
+            result.Items.Select(x => new MyFairResponse(FairResponse.From(x.Fair, cities, now), AttendeeResponse.From(x.Registration, x.WaitlistPosition)))
+                .ToArray()));
+    }
+
     public static void MapAttendeeEndpoints(this RouteGroupBuilder fairs)
     {
         var group = fairs.MapGroup("/{id:long}").WithTags("Fair attendees");

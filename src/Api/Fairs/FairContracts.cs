@@ -188,3 +188,6 @@ public sealed record CancellationResponse(AttendeeResponse Cancelled, bool Promo
 public sealed record CheckInRequest(string? Ticket);
 
 public sealed record CheckInResponse(long RegistrationId, string Ticket, string Name, DateTime CheckedInAt, TeamResponse? Team);
+
+/// <summary>One of the signed-in graduate's registrations with the fair it is for.</summary>
+public sealed record MyFairResponse(FairResponse Fair, AttendeeResponse Registration);

@@ -36,6 +36,7 @@ public static class FairEndpoints
 
         group.MapBoothEndpoints();
         group.MapAttendeeEndpoints();
+        app.MapMyFairEndpoints();
     }
 
     internal static async Task<Results<Ok<PagedResult<FairResponse>>, ValidationProblem>> ListAsync(

@@ -75,6 +75,27 @@ public sealed class AttendeeService(JobsDbContext db, IFairSeatControl seats, Fa
             : ServiceResult<AttendeeView>.Ok(new AttendeeView(mine, await PositionAsync(mine, cancellationToken)));
     }
 
+    /// <summary>The caller's registrations across fairs, latest fair first.</summary>
+    public async Task<PagedResult<(FairRegistration Registration, Fair Fair, int? WaitlistPosition)>> ListMineAsync(Actor actor, PageRequest page,
+        CancellationToken cancellationToken)
+    {
+        var userId = actor.UserId ?? -1;
+        var mine = from r in db.FairRegistrations.AsNoTracking()
+                   join f in db.Fairs.AsNoTracking() on r.FairId equals f.Id
+                   where r.UserId == userId
+                   select new { r, f };
+        var total = await mine.CountAsync(cancellationToken);
+        var rows = await mine.OrderByDescending(x => x.f.StartsAt).ThenByDescending(x => x.f.Id).Skip(page.Skip).Take(page.PageSize)
+            .ToListAsync(cancellationToken);
+        var items = new List<(FairRegistration, Fair, int?)>(rows.Count);
+        foreach (var x in rows.OrderByDescending(x => x.f.StartsAt).ThenByDescending(x => x.f.Id))
+        {
+            items.Add((x.r, x.f, await PositionAsync(x.r, cancellationToken)));
+        }
+
+        return new PagedResult<(FairRegistration, Fair, int?)>(total, page.Page, page.PageSize, items);
+    }
+
     /// <summary>Cancels the caller's registration; a freed seat goes to the head of the waitlist in the same transaction.</summary>
     public async Task<ServiceResult<SeatRelease>> CancelMineAsync(Actor actor, long fairId, CancellationToken cancellationToken)
     {

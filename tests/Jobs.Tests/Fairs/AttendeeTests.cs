@@ -97,6 +97,28 @@ public sealed class AttendeeTests : IClassFixture<JobsApiFactory>
     }
 
     [Fact]
+    public async Task MyFairs_AfterRegistering_ListsTicketAndWaitlistPlace()
+    {
+        var organiser = await _factory.CreateOrganiserAsync("宣城");
+        var full = await organiser.CreateOpenFairAsync(FairTestKit.Fair(_factory, city: "宣城", attendees: 1, startsInDays: 5));
+        var open = await organiser.CreateOpenFairAsync(FairTestKit.Fair(_factory, city: "宣城", startsInDays: 9));
+        var other = await _factory.RegisterGraduateAsync();
+        await other.Client.PostAsJsonAsync($"/api/fairs/{full}/attendees", new { });
+        var graduate = await _factory.RegisterGraduateAsync();
+        await graduate.Client.PostAsJsonAsync($"/api/fairs/{full}/attendees", new { });
+        await graduate.Client.PostAsJsonAsync($"/api/fairs/{open}/attendees", new { });
+
+        var mine = await (await graduate.Client.GetAsync("/api/me/fairs")).ReadObjectAsync();
+
+        var items = mine["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
+        Assert.Equal([open, full], items.Select(i => (long)i["fair"]!["id"]!));
+        Assert.Equal("registered", (string)items[0]["registration"]!["status"]!);
+        Assert.NotNull((string?)items[0]["registration"]!["ticket"]);
+        Assert.Equal("waitlisted", (string)items[1]["registration"]!["status"]!);
+        Assert.Equal(1, (int)items[1]["registration"]!["position"]!);
+    }
+
+    [Fact]
     public async Task CheckIn_SecondTime_IsRefused()
     {
         var organiser = await _factory.CreateOrganiserAsync("芜湖");
