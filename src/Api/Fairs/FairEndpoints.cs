@@ -216,7 +216,13 @@ public static class FairEndpoints
 
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            if (date.Year is >= FairRules.MinYear and <= FairRules.MaxYear)
+            {
+                return date;
+            }
+
+            errors.Add(field, $"日期应在 {FairRules.MinYear} 年到 {FairRules.MaxYear} 年之间");
+            return null;
         }
 
         errors.Add(field, "日期格式应为 yyyy-MM-dd，如 2027-03-20");

@@ -16,7 +16,8 @@ public sealed record AttendeeView(FairRegistration Registration, int? WaitlistPo
 public sealed record CheckInView(FairRegistration Registration, string DisplayName);
 
 /// <summary>Graduates' (and contest teams') registrations, cancellations with promotion, and check-in at the door.</summary>
-public sealed class AttendeeService(JobsDbContext db, IFairSeatControl seats, FairRegistrationStore store, OpenFairCache openFairs, TimeProvider clock)
+public sealed class AttendeeService(JobsDbContext db, IFairSeatControl seats, FairRegistrationStore store, OpenFairCache openFairs, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<FairOptions> options)
 {
     /// <summary>Doors: check-in opens this long before the start and closes at the end.</summary>
     public static readonly TimeSpan CheckInOpensBefore = TimeSpan.FromHours(2);
@@ -124,17 +125,14 @@ public sealed class AttendeeService(JobsDbContext db, IFairSeatControl seats, Fa
         }
 
         var release = await seats.ReleaseAsync(fair.Id, fair.TicketSalt, userId, now, cancellationToken);
-        if (release.Cancelled is null)
+        if (release.CheckedIn)
         {
-            return ServiceResult<SeatRelease>.NotFound("你没有报名这场活动");
+            return ServiceResult<SeatRelease>.Conflict("已签到，不能取消报名");
         }
 
-        if (release.Promoted is { } promoted)
-        {
-            await NotifyPromotedAsync(fair, promoted, now, cancellationToken);
-        }
-
-        return ServiceResult<SeatRelease>.Ok(release);
+        return release.Cancelled is null
+            ? ServiceResult<SeatRelease>.NotFound("你没有报名这场活动")
+            : ServiceResult<SeatRelease>.Ok(release);
     }
 
     public async Task<ServiceResult<PagedResult<AttendeeView>>> ListAsync(Actor actor, long fairId, RegistrationStatus? status, PageRequest page,
@@ -219,7 +217,8 @@ public sealed class AttendeeService(JobsDbContext db, IFairSeatControl seats, Fa
         var current = await db.FairRegistrations.AsNoTracking().SingleAsync(r => r.Id == registration.Id, cancellationToken);
         if (updated == 0)
         {
-            var at = current.CheckedInAt is { } t ? TimeZoneInfo.ConvertTimeFromUtc(t, ChinaTime).ToString("yyyy-MM-dd HH:mm:ss") : "之前";
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+            var at = current.CheckedInAt is { } t ? TimeZoneInfo.ConvertTimeFromUtc(t, zone).ToString("yyyy-MM-dd HH:mm:ss") : "之前";
             return ServiceResult<CheckInView>.Conflict($"该门票已于 {at} 签到，不能重复签到");
         }
 
@@ -241,29 +240,6 @@ public sealed class AttendeeService(JobsDbContext db, IFairSeatControl seats, Fa
     {
         await using var connection = await store.OpenAsync(cancellationToken);
         return await store.WaitlistPositionAsync(connection, null, registration, cancellationToken);
-    }
-
-    private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
-    private async Task NotifyPromotedAsync(Fair fair, FairRegistration promoted, DateTime now, CancellationToken cancellationToken)
-    {
-        var key = $"fair-promoted:{fair.Id}:{promoted.Seq}";
-        if (await db.Notifications.AnyAsync(n => n.UserId == promoted.UserId && n.DedupKey == key, cancellationToken))
-        {
-            return;
-        }
-
-        db.Notifications.Add(new Notification
-        {
-            UserId = promoted.UserId,
-            Kind = NotificationKinds.FairPromotion,
-            Title = $"候补成功：{fair.Title}",
-            Body = $"有人取消了报名，你已从候补转为正式报名。门票号 {promoted.Ticket}，请于活动当天凭门票二维码入场。",
-            Link = $"/api/fairs/{fair.Id}/attendees/me",
-            DedupKey = key,
-            CreatedAt = now,
-        });
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static TeamEntry? ValidateTeam(AttendeeDraft? draft, ValidationErrors errors)

@@ -134,6 +134,8 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
             return ServiceResult<BoothView>.Forbidden("只有企业账号可以撤回展位申请");
         }
 
+        // Read and change inside one IMMEDIATE transaction: two withdrawals at once must not both free (and hand on) the booth.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var fair = await db.Fairs.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fairId, cancellationToken);
         var application = await db.BoothApplications.SingleOrDefaultAsync(b => b.FairId == fairId && b.EmployerId == employerId, cancellationToken);
         if (fair is null || application is null || application.Status == BoothStatus.Withdrawn)
@@ -147,7 +149,6 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
             return ServiceResult<BoothView>.Conflict("招聘会已开始，不能撤回");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var freed = application.Status == BoothStatus.Allocated ? application.BoothNumber : null;
         application.Status = BoothStatus.Withdrawn;
         application.BoothNumber = null;
@@ -180,6 +181,8 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
     public async Task<ServiceResult<BoothView>> DecideAsync(Actor actor, long fairId, long applicationId, bool approve, string? reason,
         CancellationToken cancellationToken)
     {
+        // Inside one IMMEDIATE transaction, so a decision cannot land on an application the allocation just numbered.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var fair = await db.Fairs.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fairId, cancellationToken);
         var application = await db.BoothApplications.SingleOrDefaultAsync(b => b.Id == applicationId && b.FairId == fairId, cancellationToken);
         if (fair is null || application is null || (!fair.IsPublished && !FairService.CanSeeDrafts(actor)))
@@ -218,6 +221,7 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
         application.DecidedBy = actor.UserId;
         application.DecisionNote = note;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         var employer = await db.Employers.AsNoTracking().SingleAsync(e => e.Id == application.EmployerId, cancellationToken);
         return ServiceResult<BoothView>.Ok(new BoothView(application, employer.Name, employer.CityCode, fair.HostCityCode));
     }
@@ -242,6 +246,16 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
         var query = ViewsAsync(fairId, status, cancellationToken);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        if (!actor.ActsForCity(fair.HostCityCode))
+        {
+            // The public sees who exhibits where; notes between an employer and the organisers stay between them.
+            foreach (var item in items)
+            {
+                item.Application.Note = null;
+                item.Application.DecisionNote = null;
+            }
+        }
+
         return ServiceResult<PagedResult<BoothView>>.Ok(new PagedResult<BoothView>(total, page.Page, page.PageSize, items));
     }
 
@@ -249,6 +263,7 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
     public async Task<bool> AllocateAsync(long fairId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.ChangeTracker.Clear();
         var fair = await db.Fairs.SingleOrDefaultAsync(f => f.Id == fairId, cancellationToken);
         if (fair is null || fair.BoothsAllocatedAt is not null)
         {

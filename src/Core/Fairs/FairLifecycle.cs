@@ -29,10 +29,20 @@ public sealed class FairLifecycle(JobsDbContext db, BoothService booths, IFairSe
         var done = new List<FairSteps>();
         foreach (var id in ids)
         {
-            var steps = await AdvanceAsync(id, cancellationToken);
-            if (steps.Any)
+            try
             {
-                done.Add(steps);
+                var steps = await AdvanceAsync(id, cancellationToken);
+                if (steps.Any)
+                {
+                    done.Add(steps);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One fair's trouble (Redis down, a locked file) must not hold up every other fair's deadlines; the next run
+                // retries it.
+                logger.LogError(e, "Fair {FairId}: deadlines not advanced in this run", id);
+                db.ChangeTracker.Clear();
             }
         }
 
@@ -155,6 +165,8 @@ public sealed class FairLifecycle(JobsDbContext db, BoothService booths, IFairSe
     private async Task<bool> HoldAsync(long fairId, DateTime now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Read afresh inside the transaction: an entity tracked earlier in this pass may predate another process's change.
+        db.ChangeTracker.Clear();
         var fair = await db.Fairs.SingleAsync(f => f.Id == fairId, cancellationToken);
         if (fair.State is not (FairState.Open or FairState.Closed))
         {

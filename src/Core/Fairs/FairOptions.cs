@@ -34,7 +34,9 @@ public sealed class FairOptions
     /// <summary>
     /// With Redis seat control, a seat decision that has not reached the database after this long belonged to a request whose
     /// process died; the reconciliation releases it (the request was never answered, so nobody was told they had it).
+    /// Kept well above the 30-second wait for SQLite's write lock, so a decision still queued for the database is never taken
+    /// for a dead one.
     /// </summary>
-    [Range(10, 3600)]
+    [Range(60, 3600)]
     public int SeatReconcileGraceSeconds { get; set; } = 120;
 }

@@ -127,6 +127,30 @@ public sealed class FairRegistrationStore(DataPaths paths)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Tells a promoted person in the transaction that promoted them, so a promotion is never stored without its notice. The
+    /// outbox's unique key per user makes writing it twice (a retry, a reconciliation) write it once.
+    /// </summary>
+    public async Task NotifyPromotedAsync(SqliteConnection connection, SqliteTransaction transaction, FairRegistration promoted, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, """
+            INSERT OR IGNORE INTO "Notifications" ("UserId", "Kind", "Title", "Body", "Link", "DedupKey", "CreatedAt", "Postings")
+            SELECT $user, $kind, '候补成功：' || f."Title",
+                   '有人取消了报名，你已从候补转为正式报名。门票号 ' || $ticket || '，请于活动当天凭门票二维码入场。',
+                   $link, $key, $now, '[]'
+            FROM "Fairs" f WHERE f."Id" = $fair;
+            """);
+        command.Parameters.AddWithValue("$user", promoted.UserId);
+        command.Parameters.AddWithValue("$kind", Notifications.NotificationKinds.FairPromotion);
+        command.Parameters.AddWithValue("$ticket", promoted.Ticket ?? "");
+        command.Parameters.AddWithValue("$link", $"/api/fairs/{promoted.FairId}/attendees/me");
+        command.Parameters.AddWithValue("$key", $"fair-promoted:{promoted.FairId}:{promoted.Seq}");
+        command.Parameters.AddWithValue("$now", now);
+        command.Parameters.AddWithValue("$fair", promoted.FairId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<int?> WaitlistPositionAsync(SqliteConnection connection, SqliteTransaction? transaction, FairRegistration registration,
         CancellationToken cancellationToken)
     {

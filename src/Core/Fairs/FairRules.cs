@@ -14,6 +14,10 @@ public static class FairRules
     public const int MaxTeamSize = 5;
     public const int MemberNameMaxLength = 50;
 
+    /// <summary>Dates outside these years are typos; rejecting them also keeps date arithmetic clear of overflow.</summary>
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+
     /// <summary>A fair lasts at most this long; a longer span is almost certainly a typo in a date.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(7);
 

@@ -348,6 +348,13 @@ public sealed class FairService(JobsDbContext db, CityDirectory cities, TimeProv
             return;
         }
 
+        if (starts.Year is < FairRules.MinYear or > FairRules.MaxYear || ends.Year is < FairRules.MinYear or > FairRules.MaxYear)
+        {
+            errors.Add(starts.Year is < FairRules.MinYear or > FairRules.MaxYear ? "startsAt" : "endsAt",
+                $"日期应在 {FairRules.MinYear} 年到 {FairRules.MaxYear} 年之间");
+            return;
+        }
+
         fair.StartsAt = starts.UtcDateTime;
         fair.EndsAt = ends.UtcDateTime;
         if (fair.EndsAt <= fair.StartsAt)

@@ -49,6 +49,8 @@ public sealed class SeasonService(JobsDbContext db, CityDirectory cities, FairSe
             errors.Add("count", "请填写场次数");
         }
 
+        CheckYears(draft.From, draft.To, errors);
+
         var hosts = new List<string>();
         foreach (var text in draft.HostCities ?? [])
         {
@@ -127,6 +129,7 @@ public sealed class SeasonService(JobsDbContext db, CityDirectory cities, FairSe
             errors.Add("to", "请填写开始和结束日期，结束不早于开始");
         }
 
+        CheckYears(draft.From, draft.To, errors);
         var slots = draft.Slots ?? [];
         if (slots.Count == 0 || slots.Count > MaxSlots)
         {
@@ -136,6 +139,11 @@ public sealed class SeasonService(JobsDbContext db, CityDirectory cities, FairSe
         if (!errors.IsEmpty || region is null)
         {
             return ServiceResult<SeasonView>.Invalid(errors);
+        }
+
+        if (!actor.IsAdmin && cities.FindByCode(actor.CityCode)?.RegionCode != region.Code)
+        {
+            return ServiceResult<SeasonView>.Forbidden("组织方只能规划本区域的招聘季");
         }
 
         var o = options.Value;
@@ -155,6 +163,7 @@ public sealed class SeasonService(JobsDbContext db, CityDirectory cities, FairSe
             if (date < draft.From || date > draft.To)
             {
                 errors.Add($"slots[{i}].date", "日期不在招聘季范围内");
+                continue;
             }
 
             if (city is null || city.RegionCode != region.Code)
@@ -218,6 +227,17 @@ public sealed class SeasonService(JobsDbContext db, CityDirectory cities, FairSe
         }
 
         return ServiceResult<SeasonView>.Ok(new SeasonView(season, await list.OrderBy(f => f.StartsAt).ToListAsync(cancellationToken)));
+    }
+
+    private static void CheckYears(DateOnly? from, DateOnly? to, ValidationErrors errors)
+    {
+        foreach (var (date, field) in new[] { (from, "from"), (to, "to") })
+        {
+            if (date is { Year: < FairRules.MinYear or > FairRules.MaxYear })
+            {
+                errors.Add(field, $"日期应在 {FairRules.MinYear} 年到 {FairRules.MaxYear} 年之间");
+            }
+        }
     }
 
     private Region? ResolveRegion(Actor actor, string? text, ValidationErrors errors)

@@ -11,8 +11,11 @@ public sealed record TeamEntry(string TeamName, string ProjectName, string? Proj
 /// <summary>The stored registration; <see cref="Created"/> is false when the person already had one.</summary>
 public sealed record SeatOutcome(FairRegistration Registration, bool Created, int? WaitlistPosition);
 
-/// <summary>What a cancellation did: the cancelled registration (null if there was none) and whoever it promoted at once.</summary>
-public sealed record SeatRelease(FairRegistration? Cancelled, FairRegistration? Promoted);
+/// <summary>
+/// What a cancellation did: the cancelled registration (null if there was none) and whoever it promoted at once. A checked-in
+/// registration is not cancelled: <see cref="CheckedIn"/> is set and nothing changed.
+/// </summary>
+public sealed record SeatRelease(FairRegistration? Cancelled, FairRegistration? Promoted, bool CheckedIn = false);
 
 /// <summary>
 /// Decides who gets a seat. Every implementation gives seats strictly in arrival order up to the capacity, waitlists the rest
@@ -87,6 +90,11 @@ public sealed class DatabaseSeatControl(FairRegistrationStore store) : IFairSeat
                 return new SeatRelease(null, null);
             }
 
+            if (existing.CheckedInAt is not null)
+            {
+                return new SeatRelease(existing, null, CheckedIn: true);
+            }
+
             var (lastSeq, registered, waitlisted) = await store.CountersAsync(connection, transaction, fairId, cancellationToken);
             var wasSeated = existing.Status == RegistrationStatus.Registered;
             FairRegistrationStore.MarkCancelled(existing, now);
@@ -96,6 +104,7 @@ public sealed class DatabaseSeatControl(FairRegistrationStore store) : IFairSeat
             {
                 FairRegistrationStore.MarkSeated(head, ticketSalt, now);
                 await store.SaveAsync(connection, transaction, head, cancellationToken, keepsCounters: true);
+                await store.NotifyPromotedAsync(connection, transaction, head, now, cancellationToken);
                 promoted = head;
             }
 

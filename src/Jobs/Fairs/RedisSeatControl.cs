@@ -30,7 +30,10 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
           local seq, status = string.match(current, '^(%d+)|(%a)')
           if status ~= 'C' then
             local position = 0
-            if status == 'W' then position = redis.call('ZRANK', KEYS[3], ARGV[1]) + 1 end
+            if status == 'W' then
+              local rank = redis.call('ZRANK', KEYS[3], ARGV[1])
+              if rank then position = rank + 1 end
+            end
             return {0, tonumber(seq), status, position}
           end
         end
@@ -73,6 +76,8 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
     // ARGV: last seq, seated count, then user, seq, status triples. Does nothing if another process built the state first.
     private const string InitScript = """
         if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+        -- Whatever survived of the other keys (an eviction may take one key and leave the rest) is stale.
+        redis.call('DEL', KEYS[2], KEYS[3])
         redis.call('HSET', KEYS[1], 'seq', ARGV[1], 'seated', ARGV[2])
         for i = 3, #ARGV, 3 do
           redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1] .. '|' .. ARGV[i + 2] .. '|0')
@@ -129,6 +134,14 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
 
     public async Task<SeatRelease> ReleaseAsync(long fairId, string ticketSalt, long userId, DateTime now, CancellationToken cancellationToken)
     {
+        await using (var connection = await store.OpenAsync(cancellationToken))
+        {
+            if (await store.FindAsync(connection, null, fairId, userId, cancellationToken) is { CheckedInAt: not null } checkedIn)
+            {
+                return new SeatRelease(checkedIn, null, CheckedIn: true);
+            }
+        }
+
         var keys = Keys(fairId);
         for (var attempt = 0; ; attempt++)
         {
@@ -194,6 +207,7 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
                     await using var connection = await store.OpenAsync(cancellationToken);
                     await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
                     row.Seq = seq;
+                    var promoted = status == RegistrationStatus.Registered && row.Status == RegistrationStatus.Waitlisted;
                     if (status == RegistrationStatus.Registered)
                     {
                         FairRegistrationStore.MarkSeated(row, ticketSalt, now);
@@ -210,6 +224,11 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
                     }
 
                     await store.SaveAsync(connection, transaction, row, cancellationToken);
+                    if (promoted)
+                    {
+                        await store.NotifyPromotedAsync(connection, transaction, row, now, cancellationToken);
+                    }
+
                     await transaction.CommitAsync(cancellationToken);
                     fixedRows++;
                 }
@@ -324,6 +343,7 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
             {
                 FairRegistrationStore.MarkSeated(row, ticketSalt, now);
                 await store.SaveAsync(connection, transaction, row, cancellationToken);
+                await store.NotifyPromotedAsync(connection, transaction, row, now, cancellationToken);
                 promoted = row;
             }
 

@@ -135,5 +135,7 @@ public sealed class AttendeeTests : IClassFixture<JobsApiFactory>
         Assert.Equal(ticket, (string)(await first.ReadObjectAsync())["ticket"]!);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Contains("已于", (string)(await second.ReadObjectAsync())["detail"]!);
+        Assert.Equal(HttpStatusCode.Conflict, (await graduate.Client.DeleteAsync($"/api/fairs/{fairId}/attendees/me")).StatusCode);
+        Assert.Equal("registered", (string)(await (await graduate.Client.GetAsync($"/api/fairs/{fairId}/attendees/me")).ReadObjectAsync())["status"]!);
     }
 }

@@ -133,6 +133,39 @@ public sealed class BoothTests : IClassFixture<JobsApiFactory>
     }
 
     [Fact]
+    public async Task Withdraw_ManyAtOnce_HandsTheBoothOnOnce()
+    {
+        var organiser = await _factory.CreateOrganiserAsync("南京");
+        var fairId = await organiser.CreateOpenFairAsync(FairTestKit.Fair(_factory, booths: 1, otherCityShare: 0));
+        var employers = new List<SignedIn>();
+        for (var i = 0; i < 3; i++)
+        {
+            var employer = await _factory.RegisterEmployerAsync("南京", $"南京撤回测试{i}有限公司");
+            employers.Add(employer);
+            var posting = await employer.CreatePostingAsync();
+            var applied = await (await employer.Client.PostAsJsonAsync($"/api/fairs/{fairId}/booths", new { postingIds = new[] { posting } })).ReadObjectAsync();
+            await organiser.Client.PostAsync($"/api/fairs/{fairId}/booths/{(long)applied["id"]!}/approve", null);
+        }
+
+        var fair = await _factory.GetFairAsync(fairId);
+        _factory.Clock.MoveTo((DateTime)fair["employerWindow"]!["closesAt"]!);
+        await _factory.RunDeadlinesAsync(fairId);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => employers[0].Client.DeleteAsync($"/api/fairs/{fairId}/booths/mine")));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        var states = new List<JsonObject>();
+        foreach (var employer in employers)
+        {
+            states.Add(await (await employer.Client.GetAsync($"/api/fairs/{fairId}/booths/mine")).ReadObjectAsync());
+        }
+
+        Assert.Equal(["withdrawn", "allocated", "waitlisted"], states.Select(x => (string)x["status"]!));
+        Assert.Equal(1, (int)states[1]["boothNumber"]!);
+        Assert.Equal(1, (int)states[2]["waitlistPosition"]!);
+    }
+
+    [Fact]
     public async Task Apply_WithAnotherEmployersPosting_NamesThePosting()
     {
         var organiser = await _factory.CreateOrganiserAsync("南京");

@@ -73,6 +73,23 @@ public sealed class FairApiTests : IClassFixture<JobsApiFactory>
     }
 
     [Fact]
+    public async Task Dates_AtTheEndsOfTheCalendar_AreRejectedNotFailed()
+    {
+        var admin = await _factory.SignInAdminAsync();
+        var early = JsonSerializerNode(FairTestKit.Fair(_factory));
+        early["startsAt"] = "0001-01-02T00:00:00Z";
+
+        var list = await _factory.CreateClient().GetAsync("/api/fairs?from=0001-01-01&to=9999-12-31");
+        var created = await admin.Client.PostAsJsonAsync("/api/fairs", early);
+        var season = await admin.Client.PostAsJsonAsync("/api/fairs/seasons/proposal", new { from = "0001-01-01", to = "9999-12-31", count = 3 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, list.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
+        Assert.True((await created.ReadObjectAsync())["errors"]!.AsObject().ContainsKey("startsAt"));
+        Assert.Equal(HttpStatusCode.BadRequest, season.StatusCode);
+    }
+
+    [Fact]
     public async Task Create_OrganiserOfAnotherCity_IsForbidden()
     {
         var organiser = await _factory.CreateOrganiserAsync("宣城");
