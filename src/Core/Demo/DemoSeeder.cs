@@ -36,7 +36,8 @@ public sealed record DemoSeedResult(int Organisers, int Employers, int Graduates
 /// Writes in batches, each in its own transaction, so a large seed does not hold one huge transaction; an interrupted
 /// seed leaves the batches already committed. Give it a context of its own: it clears the change tracker.
 /// </remarks>
-public sealed class DemoSeeder(JobsDbContext db, CityDirectory cities, IPasswordHasher<User> passwordHasher, TimeProvider clock)
+public sealed class DemoSeeder(JobsDbContext db, CityDirectory cities, IPasswordHasher<User> passwordHasher, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<FairOptions> fairOptions)
 {
     public const string DemoPassword = "Demo@2026";
 
@@ -158,8 +159,8 @@ public sealed class DemoSeeder(JobsDbContext db, CityDirectory cities, IPassword
     private async Task SeedFairsAsync(DateTime anchor, int seed, CancellationToken cancellationToken)
     {
         var region = cities.DefaultRegion;
-        var china = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(anchor, china));
+        var zone = fairOptions.Value.Zone;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(anchor, zone));
         var plan = SeasonPlanner.Propose(new SeasonRequest(today.AddDays(10), today.AddDays(150), region.Cities.Count,
             region.Cities.Select(c => c.Code).ToList(), []));
         if (!plan.IsValid)
@@ -174,14 +175,15 @@ public sealed class DemoSeeder(JobsDbContext db, CityDirectory cities, IPassword
         Fair Make(FairKind kind, DateOnly date, string cityCode, string title, int booths, int attendees, List<string> themes)
         {
             var city = cities.GetByCode(cityCode);
-            var starts = TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(9, 0)), china);
-            var opens = starts.AddDays(-30) > anchor ? starts.AddDays(-30) : anchor;
+            var starts = TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(fairOptions.Value.DefaultStartTime), zone);
+            var (opens, employerCloses, attendeeCloses) = FairRules.DefaultWindows(starts, anchor);
             return new Fair
             {
                 Kind = kind, Title = title, HostCityCode = city.Code, RegionCode = city.RegionCode, Venue = $"{city.Name}人才市场大厅",
-                StartsAt = starts, EndsAt = starts.AddHours(7), BoothCapacity = booths, AttendeeCapacity = attendees, Themes = themes,
-                EmployerWindowOpensAt = opens, EmployerWindowClosesAt = starts.AddDays(-7), AttendeeWindowOpensAt = opens, AttendeeWindowClosesAt = starts,
-                OtherCityBoothShare = 0.3, State = opens <= anchor ? FairState.Open : FairState.Draft, OpenedAt = opens <= anchor ? anchor : null,
+                StartsAt = starts, EndsAt = TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(fairOptions.Value.DefaultEndTime), zone),
+                BoothCapacity = booths, AttendeeCapacity = attendees, Themes = themes,
+                EmployerWindowOpensAt = opens, EmployerWindowClosesAt = employerCloses, AttendeeWindowOpensAt = opens, AttendeeWindowClosesAt = attendeeCloses,
+                OtherCityBoothShare = fairOptions.Value.OtherCityBoothShare, State = opens <= anchor ? FairState.Open : FairState.Draft, OpenedAt = opens <= anchor ? anchor : null,
                 PublishedAt = anchor, SeasonId = season.Id, TicketSalt = TicketCodes.NewSalt(), CreatedAt = anchor, UpdatedAt = anchor,
             };
         }

@@ -217,8 +217,7 @@ public sealed class AttendeeService(JobsDbContext db, IFairSeatControl seats, Fa
         var current = await db.FairRegistrations.AsNoTracking().SingleAsync(r => r.Id == registration.Id, cancellationToken);
         if (updated == 0)
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-            var at = current.CheckedInAt is { } t ? TimeZoneInfo.ConvertTimeFromUtc(t, zone).ToString("yyyy-MM-dd HH:mm:ss") : "之前";
+            var at = current.CheckedInAt is { } t ? TimeZoneInfo.ConvertTimeFromUtc(t, options.Value.Zone).ToString("yyyy-MM-dd HH:mm:ss") : "之前";
             return ServiceResult<CheckInView>.Conflict($"该门票已于 {at} 签到，不能重复签到");
         }
 
@@ -238,6 +237,11 @@ public sealed class AttendeeService(JobsDbContext db, IFairSeatControl seats, Fa
 
     public async Task<int?> PositionAsync(FairRegistration registration, CancellationToken cancellationToken)
     {
+        if (registration.Status != RegistrationStatus.Waitlisted)
+        {
+            return null;
+        }
+
         await using var connection = await store.OpenAsync(cancellationToken);
         return await store.WaitlistPositionAsync(connection, null, registration, cancellationToken);
     }

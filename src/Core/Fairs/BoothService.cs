@@ -122,7 +122,7 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
 
     public async Task<ServiceResult<BoothView>> GetMineAsync(Actor actor, long fairId, CancellationToken cancellationToken)
     {
-        var view = actor.EmployerId is { } employerId ? await ViewsAsync(fairId, null, cancellationToken, employerId).FirstOrDefaultAsync(cancellationToken) : null;
+        var view = actor.EmployerId is { } employerId ? await Views(fairId, null, employerId).FirstOrDefaultAsync(cancellationToken) : null;
         return view is null ? ServiceResult<BoothView>.NotFound("本企业没有申请这场招聘会的展位") : ServiceResult<BoothView>.Ok(view);
     }
 
@@ -243,7 +243,7 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
             status = BoothStatus.Allocated;
         }
 
-        var query = ViewsAsync(fairId, status, cancellationToken);
+        var query = Views(fairId, status);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
         if (!actor.ActsForCity(fair.HostCityCode))
@@ -308,9 +308,8 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
         return lists.SelectMany(l => l).ToHashSet();
     }
 
-    private IQueryable<BoothView> ViewsAsync(long fairId, BoothStatus? status, CancellationToken cancellationToken, long? employerId = null)
+    private IQueryable<BoothView> Views(long fairId, BoothStatus? status, long? employerId = null)
     {
-        _ = cancellationToken;
         var applications = db.BoothApplications.AsNoTracking().Where(b => b.FairId == fairId);
         if (status is { } s)
         {

@@ -94,11 +94,9 @@ public sealed class Fair
 
     public bool IsPublished => PublishedAt is not null;
 
-    public bool EmployerWindowIsOpen(DateTime utcNow) =>
-        State == FairState.Open && EmployerWindowOpensAt <= utcNow && utcNow < EmployerWindowClosesAt;
+    public bool EmployerWindowIsOpen(DateTime utcNow) => FairRules.WindowIsOpen(State, EmployerWindowOpensAt, EmployerWindowClosesAt, utcNow);
 
-    public bool AttendeeWindowIsOpen(DateTime utcNow) =>
-        State == FairState.Open && AttendeeWindowOpensAt <= utcNow && utcNow < AttendeeWindowClosesAt;
+    public bool AttendeeWindowIsOpen(DateTime utcNow) => FairRules.WindowIsOpen(State, AttendeeWindowOpensAt, AttendeeWindowClosesAt, utcNow);
 
     public DateTime FirstWindowOpensAt => EmployerWindowOpensAt < AttendeeWindowOpensAt ? EmployerWindowOpensAt : AttendeeWindowOpensAt;
 

@@ -139,8 +139,7 @@ public sealed class FairLifecycle(JobsDbContext db, BoothService booths, IFairSe
         var sent = 0;
         if (now < fair.StartsAt)
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-            var local = TimeZoneInfo.ConvertTimeFromUtc(fair.StartsAt, zone);
+            var local = TimeZoneInfo.ConvertTimeFromUtc(fair.StartsAt, options.Value.Zone);
             var title = $"活动提醒：{fair.Title}";
             var body = fair.Kind == FairKind.Contest
                 ? $"你的队伍报名的“{fair.Title}”将于 {local:yyyy年M月d日 HH:mm} 在 {fair.Venue} 开始，请带好门票二维码，全体队员按时到场。"

@@ -22,6 +22,9 @@ public sealed class FairOptions
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
+    /// <summary><see cref="TimeZone"/> resolved (validated on start).</summary>
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
     /// <summary>Local opening and closing time of a fair planned by a season.</summary>
     public TimeOnly DefaultStartTime { get; set; } = new(9, 0);
 

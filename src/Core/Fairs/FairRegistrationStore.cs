@@ -84,7 +84,7 @@ public sealed class FairRegistrationStore(DataPaths paths)
     }
 
     /// <summary>The fair's last arrival number and how many are registered and waitlisted now.</summary>
-    public async Task<(long LastSeq, int Registered, int Waitlisted)> TallyAsync(SqliteConnection connection, SqliteTransaction transaction,
+    private async Task<(long LastSeq, int Registered, int Waitlisted)> TallyAsync(SqliteConnection connection, SqliteTransaction transaction,
         long fairId, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction,

@@ -21,6 +21,23 @@ public static class FairRules
     /// <summary>A fair lasts at most this long; a longer span is almost certainly a typo in a date.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(7);
 
+    /// <summary>A registration window takes registrations while the fair is open and the clock is inside the window.</summary>
+    public static bool WindowIsOpen(FairState state, DateTime opensAt, DateTime closesAt, DateTime utcNow) =>
+        state == FairState.Open && opensAt <= utcNow && utcNow < closesAt;
+
+    /// <summary>
+    /// Windows a fair gets when its organisers give none: registration opens a month ahead (or now), employers close a week
+    /// before so booths can be allocated, graduates when the doors open. A fair planned at short notice gets the latest employer
+    /// close that still leaves the window open for a while.
+    /// </summary>
+    public static (DateTime Opens, DateTime EmployerCloses, DateTime AttendeeCloses) DefaultWindows(DateTime startsAt, DateTime utcNow)
+    {
+        var opens = startsAt.AddDays(-30) > utcNow ? startsAt.AddDays(-30) : utcNow;
+        var employerCloses = new[] { startsAt.AddDays(-7), startsAt.AddDays(-1), startsAt.AddHours(-1), startsAt }
+            .First(t => t > opens || t == startsAt);
+        return (opens, employerCloses, startsAt);
+    }
+
     public static string Label(this FairState state) => state switch
     {
         FairState.Draft => "筹备中",

@@ -276,19 +276,13 @@ public sealed class FairService(JobsDbContext db, CityDirectory cities, TimeProv
         return fair;
     }
 
-    public DateTime LocalDayStartUtc(DateOnly day) => LocalToUtc(day, TimeOnly.MinValue);
+    public DateTime LocalDayStartUtc(DateOnly day) => LocalTime(day, TimeOnly.MinValue).UtcDateTime;
 
+    /// <summary>A local date and time in the member cities' zone (<see cref="FairOptions.TimeZone"/>).</summary>
     public DateTimeOffset LocalTime(DateOnly day, TimeOnly time)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
         var local = day.ToDateTime(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
-
-    public DateTime LocalToUtc(DateOnly day, TimeOnly time)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-        return TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(time, DateTimeKind.Unspecified), zone);
+        return new DateTimeOffset(local, options.Value.Zone.GetUtcOffset(local));
     }
 
     private static bool FrozenOnceOpen(Fair current, Fair changed) =>
@@ -414,15 +408,11 @@ public sealed class FairService(JobsDbContext db, CityDirectory cities, TimeProv
             errors.Add("otherCityBoothShare", "外地企业展位比例应在 0 到 1 之间");
         }
 
-        // Defaults: registration opens a month ahead (or now), employers close a week before, graduates when the doors open.
-        var defaultOpens = Max(now, fair.StartsAt.AddDays(-30));
-        // A fair planned at short notice gets the latest of these that still leaves the window open for a while.
-        var employerCloses = new[] { fair.StartsAt.AddDays(-7), fair.StartsAt.AddDays(-1), fair.StartsAt.AddHours(-1), fair.StartsAt }
-            .First(t => t > defaultOpens || t == fair.StartsAt);
-        fair.EmployerWindowOpensAt = draft.EmployerWindowOpensAt?.UtcDateTime ?? current?.EmployerWindowOpensAt ?? defaultOpens;
-        fair.EmployerWindowClosesAt = draft.EmployerWindowClosesAt?.UtcDateTime ?? current?.EmployerWindowClosesAt ?? employerCloses;
-        fair.AttendeeWindowOpensAt = draft.AttendeeWindowOpensAt?.UtcDateTime ?? current?.AttendeeWindowOpensAt ?? defaultOpens;
-        fair.AttendeeWindowClosesAt = draft.AttendeeWindowClosesAt?.UtcDateTime ?? current?.AttendeeWindowClosesAt ?? fair.StartsAt;
+        var defaults = FairRules.DefaultWindows(fair.StartsAt, now);
+        fair.EmployerWindowOpensAt = draft.EmployerWindowOpensAt?.UtcDateTime ?? current?.EmployerWindowOpensAt ?? defaults.Opens;
+        fair.EmployerWindowClosesAt = draft.EmployerWindowClosesAt?.UtcDateTime ?? current?.EmployerWindowClosesAt ?? defaults.EmployerCloses;
+        fair.AttendeeWindowOpensAt = draft.AttendeeWindowOpensAt?.UtcDateTime ?? current?.AttendeeWindowOpensAt ?? defaults.Opens;
+        fair.AttendeeWindowClosesAt = draft.AttendeeWindowClosesAt?.UtcDateTime ?? current?.AttendeeWindowClosesAt ?? defaults.AttendeeCloses;
         if (fair.EmployerWindowClosesAt <= fair.EmployerWindowOpensAt)
         {
             errors.Add("employerWindowClosesAt", "企业报名截止时间必须晚于开始时间");
@@ -443,8 +433,6 @@ public sealed class FairService(JobsDbContext db, CityDirectory cities, TimeProv
             errors.Add("attendeeWindowClosesAt", "求职者报名最晚在活动结束时截止");
         }
     }
-
-    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     private static string Required(string? value, string field, string label, int maxLength, ValidationErrors errors)
     {

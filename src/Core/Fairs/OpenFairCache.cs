@@ -8,8 +8,7 @@ namespace Jobs.Core.Fairs;
 public sealed record FairSeatTerms(long Id, FairKind Kind, FairState State, bool IsPublished, DateTime AttendeeWindowOpensAt,
     DateTime AttendeeWindowClosesAt, int AttendeeCapacity, string TicketSalt)
 {
-    public bool AttendeeWindowIsOpen(DateTime utcNow) =>
-        State == FairState.Open && AttendeeWindowOpensAt <= utcNow && utcNow < AttendeeWindowClosesAt;
+    public bool AttendeeWindowIsOpen(DateTime utcNow) => FairRules.WindowIsOpen(State, AttendeeWindowOpensAt, AttendeeWindowClosesAt, utcNow);
 }
 
 /// <summary>

@@ -95,7 +95,7 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
         for (var attempt = 0; ; attempt++)
         {
             var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RegisterScript, keys,
-                [claim.UserId, claim.Capacity, claim.Now.ToUnixMs()]))!;
+                [claim.UserId, claim.Capacity, UnixMs(claim.Now)]))!;
             var code = (int)result[0];
             if (code == -1 && attempt < 3)
             {
@@ -145,7 +145,7 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
         var keys = Keys(fairId);
         for (var attempt = 0; ; attempt++)
         {
-            var result = (RedisResult[])(await Db.ScriptEvaluateAsync(CancelScript, keys, [userId, now.ToUnixMs()]))!;
+            var result = (RedisResult[])(await Db.ScriptEvaluateAsync(CancelScript, keys, [userId, UnixMs(now)]))!;
             var code = (int)result[0];
             if (code == -1 && attempt < 3)
             {
@@ -360,8 +360,10 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
     {
         var parts = value.Split('|');
         return (long.Parse(parts[0], CultureInfo.InvariantCulture), ParseStatus(parts[1]),
-            DateTime.UnixEpoch.AddMilliseconds(long.Parse(parts[2], CultureInfo.InvariantCulture)));
+            DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(parts[2], CultureInfo.InvariantCulture)).UtcDateTime);
     }
+
+    private static long UnixMs(DateTime utc) => new DateTimeOffset(utc, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
     private static RegistrationStatus ParseStatus(string letter) => letter switch
     {
@@ -381,8 +383,3 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
 /// <summary>Redis's seat state disagrees with what the database already stored; the state is rebuilt from the database.</summary>
 internal sealed class SeatStateLostException(long fairId, long storedSeq, long redisSeq)
     : Exception($"Fair {fairId}: the database holds arrival {storedSeq} where Redis decided {redisSeq}.");
-
-internal static class UnixTime
-{
-    public static long ToUnixMs(this DateTime utc) => (long)(utc - DateTime.UnixEpoch).TotalMilliseconds;
-}
