@@ -30,7 +30,7 @@ internal static class Harness
     private const string AdminEmail = "admin@bench.local";
     private const string AdminPassword = "FairBench2026";
     private const string OrganiserEmail = "organiser@bench.local";
-    private const string OrganiserPassword = "Organiser2026";
+    private const string OrganiserPassword = "Bench-Harbor-2026";
 
     public static async Task<int> Main(string[] args)
     {
@@ -360,8 +360,8 @@ internal static class Harness
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO "Users" ("Email", "PasswordHash", "Role", "DisplayName", "CityCode", "EmployerId", "CreatedAt")
-                VALUES ($email, 'not-a-hash', 0, $name, NULL, NULL, $now) RETURNING "Id";
+                INSERT INTO "Users" ("Email", "PasswordHash", "Role", "DisplayName", "CityCode", "EmployerId", "CreatedAt", "SecurityStamp")
+                VALUES ($email, 'not-a-hash', 0, $name, NULL, NULL, $now, 'bench-stamp') RETURNING "Id";
                 """;
             var email = command.Parameters.Add("$email", SqliteType.Text);
             var name = command.Parameters.Add("$name", SqliteType.Text);
@@ -373,6 +373,13 @@ internal static class Harness
                 ids.Add((long)(await command.ExecuteScalarAsync(cancellationToken))!);
             }
 
+            // One session per account, as a sign-in would have started; the tokens below name it.
+            command.Parameters.Clear();
+            command.CommandText = """
+                INSERT OR IGNORE INTO "Sessions" ("Id", "UserId", "SecurityStamp", "CreatedAt")
+                SELECT 'bench-' || "Id", "Id", "SecurityStamp", "CreatedAt" FROM "Users" WHERE "SecurityStamp" = 'bench-stamp';
+                """;
+            await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -382,7 +389,8 @@ internal static class Harness
         return ids.Select(id => issuer.Issue(new User
         {
             Id = id, Email = $"graduate.{id}@burst.bench", PasswordHash = "", Role = Jobs.Core.Accounts.Role.Graduate, DisplayName = "",
-        }).AccessToken).ToList();
+            SecurityStamp = "bench-stamp",
+        }, $"bench-{id}").AccessToken).ToList();
     }
 
     /// <summary>One request per token, all released together, round-robin over the clients; POST registers, GET reads back.</summary>

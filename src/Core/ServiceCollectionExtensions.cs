@@ -29,8 +29,9 @@ public static class ServiceCollectionExtensions
             return string.IsNullOrWhiteSpace(file) ? CityDirectory.LoadEmbedded() : CityDirectory.LoadFile(Path.Combine(contentRoot, file));
         });
         services.AddSingleton(sp => DataPaths.From(sp.GetRequiredService<IOptions<StorageOptions>>().Value, contentRoot));
+        services.AddAccountSecurity();
         services.AddDbContext<JobsDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<DataPaths>().ConnectionString));
+            options.UseSqlite(sp.GetRequiredService<DataPaths>().ConnectionString).AddInterceptors(sp.GetRequiredService<UserSecurityInterceptor>()));
 
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<DatabaseInitializer>();

@@ -19,8 +19,13 @@ public sealed class AuthOptions
     [MinLength(32)]
     public string? SigningKey { get; set; }
 
-    [Range(5, 60 * 24 * 30)]
-    public int TokenLifetimeMinutes { get; set; } = 480;
+    /// <summary>Access-token lifetime; short, since a client renews it with its refresh token.</summary>
+    [Range(1, 60 * 24 * 30)]
+    public int TokenLifetimeMinutes { get; set; } = 15;
+
+    /// <summary>How long a refresh token stays usable; every refresh hands out a new one with a fresh lifetime.</summary>
+    [Range(1, 365)]
+    public int RefreshTokenLifetimeDays { get; set; } = 30;
 }
 
 public sealed class AdminOptions
@@ -31,6 +36,7 @@ public sealed class AdminOptions
     [Required, EmailAddress]
     public string Email { get; set; } = "";
 
-    [Required, MinLength(8)]
+    /// <summary>Must meet <see cref="Jobs.Core.Accounts.PasswordPolicy"/>; checked when the account is created.</summary>
+    [Required, MinLength(Jobs.Core.Accounts.PasswordPolicy.MinLength)]
     public string Password { get; set; } = "";
 }

@@ -1,5 +1,8 @@
+using Jobs.Core.Accounts;
+using Jobs.Core.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Jobs.Api.Auth;
@@ -12,6 +15,7 @@ public static class AuthSetup
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenService>();
+        services.AddScoped<SessionStore>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>, SigningKeyProvider, TimeProvider>((jwt, auth, keys, clock) =>
@@ -26,16 +30,43 @@ public static class AuthSetup
                     NameClaimType = "email",
                     RoleClaimType = TokenService.RoleClaim,
                     ClockSkew = TimeSpan.FromSeconds(30),
+                    RequireExpirationTime = true,
                     // Tokens are issued on the platform's clock, so they are checked on it too rather than on the machine's.
+                    // A custom validator replaces the library's checks, RequireExpirationTime included, so it refuses a
+                    // token without "exp" itself.
                     LifetimeValidator = (notBefore, expires, _, parameters) =>
                     {
                         var now = clock.GetUtcNow().UtcDateTime;
-                        return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew)
-                            && (expires is null || expires.Value >= now - parameters.ClockSkew);
+                        return expires is not null
+                            && (notBefore is null || notBefore.Value <= now + parameters.ClockSkew)
+                            && expires.Value >= now - parameters.ClockSkew;
                     },
                 };
+                jwt.Events = new JwtBearerEvents { OnTokenValidated = CheckSessionAsync };
             });
         services.AddAuthorization();
         return services;
+    }
+
+    /// <summary>A signature proves the token was issued, not that it is still wanted: the stamp and the session decide.</summary>
+    private static async Task CheckSessionAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal;
+        if (principal is null
+            || !long.TryParse(principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, out var userId)
+            || principal.FindFirst(TokenService.StampClaim)?.Value is not { Length: > 0 } stamp
+            || principal.FindFirst(TokenService.SessionClaim)?.Value is not { Length: > 0 } sessionId)
+        {
+            context.Fail("The token carries no session.");
+            return;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var sessions = services.GetRequiredService<SessionCache>();
+        var db = services.GetRequiredService<JobsDbContext>();
+        if (!await sessions.IsActiveAsync(db, userId, stamp, sessionId, context.HttpContext.RequestAborted))
+        {
+            context.Fail("The session has ended.");
+        }
     }
 }

@@ -10,14 +10,19 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Jobs.Api.Auth;
 
-/// <summary>Issues bearer tokens (JWT, HS256) carrying what authorisation needs: user id, role, employer and city.</summary>
+/// <summary>
+/// Issues bearer tokens (JWT, HS256) carrying what authorisation needs (user id, role, employer and city) and what
+/// revocation needs (the user's security stamp and the session id), checked on every request by <see cref="AuthSetup"/>.
+/// </summary>
 public sealed class TokenService(IOptions<AuthOptions> options, SigningKeyProvider keys, TimeProvider clock)
 {
     public const string EmployerClaim = "employer_id";
     public const string CityClaim = "city";
     public const string RoleClaim = "role";
+    public const string SessionClaim = "sid";
+    public const string StampClaim = "stamp";
 
-    public IssuedToken Issue(User user)
+    public IssuedToken Issue(User user, string sessionId)
     {
         var o = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -27,6 +32,8 @@ public sealed class TokenService(IOptions<AuthOptions> options, SigningKeyProvid
             [JwtRegisteredClaimNames.Sub] = user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [JwtRegisteredClaimNames.Email] = user.Email,
             [RoleClaim] = user.Role.Name(),
+            [SessionClaim] = sessionId,
+            [StampClaim] = user.SecurityStamp,
         };
         if (user.EmployerId is { } employerId)
         {

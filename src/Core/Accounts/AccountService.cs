@@ -12,20 +12,36 @@ public sealed record RegisterDraft(string? Email, string? Password, string? Role
 
 public sealed record OrganiserDraft(string? Email, string? Password, string? DisplayName, string? City);
 
+/// <summary>An admin's change to an account: a new role and, for organisers, the city they work for.</summary>
+public sealed record AccountChange(string? Role, string? City);
+
+/// <summary>What a sign-in came to: the user, or a refusal before any hashing (wait <see cref="RetryAfter"/>), or neither.</summary>
+public sealed record SignInResult(User? User, TimeSpan? RetryAfter)
+{
+    public static SignInResult Failed { get; } = new(null, null);
+}
+
 /// <summary>Accounts and sign-in. Passwords are stored only as ASP.NET Core Identity's PBKDF2 hashes.</summary>
 public sealed class AccountService(
     JobsDbContext db,
     CityDirectory cities,
     IPasswordHasher<User> hasher,
     EmployerService employers,
+    SignInThrottle throttle,
     TimeProvider clock,
     ILogger<AccountService> logger)
 {
-    public const int PasswordMinLength = 8;
-    public const int PasswordMaxLength = 128;
+    public const int PasswordMaxLength = PasswordPolicy.MaxLength;
 
-    /// <summary>Graduates and employers sign themselves up; organisers are appointed by an admin.</summary>
-    public async Task<ServiceResult<User>> RegisterAsync(RegisterDraft draft, CancellationToken cancellationToken)
+    /// <summary>Notification kind left on an account when someone tries to sign up with its email.</summary>
+    public const string SignUpAttemptKind = "account-sign-up-attempt";
+
+    /// <summary>
+    /// Graduates and employers sign themselves up; organisers are appointed by an admin. The answer is the same whether
+    /// or not the email is registered (Ok either way, the password hashed either way); an existing account is left as it
+    /// is and told about the attempt.
+    /// </summary>
+    public async Task<ServiceResult<bool>> RegisterAsync(RegisterDraft draft, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var email = ValidateCredentials(draft.Email, draft.Password, errors);
@@ -60,17 +76,13 @@ public sealed class AccountService(
 
         if (!errors.IsEmpty || email is null)
         {
-            return ServiceResult<User>.Invalid(errors);
+            return ServiceResult<bool>.Invalid(errors);
         }
 
-        if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
-        {
-            return ServiceResult<User>.Conflict("该邮箱已注册");
-        }
-
+        // Credit codes are public (printed on every licence), so saying one is taken reveals nothing about accounts.
         if (employer?.CreditCode is { } code && await db.Employers.AnyAsync(e => e.CreditCode == code, cancellationToken))
         {
-            return ServiceResult<User>.Conflict("该统一社会信用代码已有企业注册");
+            return ServiceResult<bool>.Conflict("该统一社会信用代码已有企业注册");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -82,7 +94,15 @@ public sealed class AccountService(
             DisplayName = string.IsNullOrEmpty(displayName) ? employer?.Name ?? email.Split('@')[0] : displayName,
             CreatedAt = now,
         };
+        // Hashed before the existence check, so both answers take the time of one PBKDF2 run.
         user.PasswordHash = hasher.HashPassword(user, draft.Password!);
+
+        var existing = await db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => (long?)u.Id).SingleOrDefaultAsync(cancellationToken);
+        if (existing is { } existingId)
+        {
+            await NotifySignUpAttemptAsync(existingId, now, cancellationToken);
+            return ServiceResult<bool>.Ok(false);
+        }
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         if (employer is not null)
@@ -101,43 +121,257 @@ public sealed class AccountService(
         }
         catch (DbUpdateException)
         {
-            // A concurrent sign-up took the same email or credit code between our check and the insert.
-            return ServiceResult<User>.Conflict("该邮箱或统一社会信用代码已注册");
+            // A concurrent sign-up took the email or the credit code between our check and the insert.
+            await tx.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (employer?.CreditCode is { } taken && await db.Employers.AnyAsync(e => e.CreditCode == taken, cancellationToken))
+            {
+                return ServiceResult<bool>.Conflict("该统一社会信用代码已有企业注册");
+            }
+
+            return ServiceResult<bool>.Ok(false);
         }
 
-        return ServiceResult<User>.Created(user);
+        return ServiceResult<bool>.Ok(true);
     }
 
-    /// <summary>The user when the password matches; null otherwise (the caller says nothing about which part was wrong).</summary>
-    public async Task<User?> SignInAsync(string? email, string? password, CancellationToken cancellationToken)
+    /// <summary>
+    /// The user when the password matches. Throttled per normalized email (accounts and unknown emails alike) before
+    /// any hashing; failures count on the user row so a lockout survives restarts.
+    /// </summary>
+    public async Task<SignInResult> SignInAsync(string? email, string? password, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || password.Length > PasswordMaxLength)
         {
-            return null;
+            return SignInResult.Failed;
         }
 
         var normalized = NormalizeEmail(email);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Email == normalized, cancellationToken);
+        using var lease = await throttle.EnterAsync(normalized, cancellationToken);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == normalized, cancellationToken);
+        var failures = user is null ? lease.UnknownEmailFailures : new SignInFailures(user.FailedSignInCount, user.LastFailedSignInAt, user.LockoutEnd);
+        if (lease.Admit(failures) is { } wait)
+        {
+            return new SignInResult(null, wait);
+        }
+
         if (user is null)
         {
             // Hash anyway so a missing account takes as long as a wrong password.
             hasher.HashPassword(new User { Email = normalized, PasswordHash = "", DisplayName = "" }, password);
-            return null;
+            lease.RecordUnknownEmailFailure();
+            return SignInResult.Failed;
         }
 
         var result = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (result == PasswordVerificationResult.Failed)
         {
-            return null;
+            await RecordFailureAsync(user, failures, cancellationToken);
+            return SignInResult.Failed;
         }
 
+        lease.Succeeded();
+        // Plain updates rather than tracked changes: a rehash is the same password and must not end the user's sessions.
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            user.PasswordHash = hasher.HashPassword(user, password);
-            await db.SaveChangesAsync(cancellationToken);
+            var rehashed = hasher.HashPassword(user, password);
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, rehashed), cancellationToken);
+            user.PasswordHash = rehashed;
         }
 
-        return user;
+        if (user.FailedSignInCount != 0 || user.LockoutEnd is not null || user.LastFailedSignInAt is not null)
+        {
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.FailedSignInCount, 0)
+                .SetProperty(u => u.LastFailedSignInAt, (DateTime?)null)
+                .SetProperty(u => u.LockoutEnd, (DateTime?)null), cancellationToken);
+            user.FailedSignInCount = 0;
+            user.LastFailedSignInAt = null;
+            user.LockoutEnd = null;
+        }
+
+        return new SignInResult(user, null);
+    }
+
+    private async Task RecordFailureAsync(User user, SignInFailures failures, CancellationToken cancellationToken)
+    {
+        var next = throttle.NextFailure(failures);
+        var limit = throttle.Options.LockoutAfterFailures;
+        var lockUntil = clock.GetUtcNow().UtcDateTime.AddMinutes(throttle.Options.LockoutMinutes);
+        // Counted in the database, not from what was read: another process may have counted a failure meanwhile.
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.FailedSignInCount, u => u.FailedSignInCount + 1)
+            .SetProperty(u => u.LastFailedSignInAt, next.LastFailureAt)
+            .SetProperty(u => u.LockoutEnd, u => u.FailedSignInCount + 1 >= limit ? (DateTime?)lockUntil : u.LockoutEnd), cancellationToken);
+        if (next.Count >= limit)
+        {
+            logger.LogWarning("Account {UserId} locked after {Failures} failed sign-ins", user.Id, next.Count);
+        }
+    }
+
+    /// <summary>Changes the signed-in user's password; the new stamp ends every session, this one included.</summary>
+    public async Task<ServiceResult<bool>> ChangePasswordAsync(long userId, string? currentPassword, string? newPassword, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return ServiceResult<bool>.NotFound("账号不存在");
+        }
+
+        var errors = new ValidationErrors();
+        if (string.IsNullOrEmpty(currentPassword))
+        {
+            errors.Add("currentPassword", "请填写当前密码");
+        }
+
+        PasswordPolicy.Validate(newPassword, user.Email, errors, "newPassword");
+        if (!errors.IsEmpty)
+        {
+            return ServiceResult<bool>.Invalid(errors);
+        }
+
+        if (currentPassword!.Length > PasswordMaxLength
+            || hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+        {
+            errors.Add("currentPassword", "当前密码不正确");
+            return ServiceResult<bool>.Invalid(errors);
+        }
+
+        if (string.Equals(currentPassword, newPassword, StringComparison.Ordinal))
+        {
+            errors.Add("newPassword", "新密码不能与当前密码相同");
+            return ServiceResult<bool>.Invalid(errors);
+        }
+
+        user.PasswordHash = hasher.HashPassword(user, newPassword!);
+        user.RotateSecurityStamp();
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("User {UserId} changed the password", userId);
+        return ServiceResult<bool>.Ok(true);
+    }
+
+    /// <summary>Ends every session of the user at once (sign out everywhere).</summary>
+    public async Task<bool> RotateSecurityStampAsync(long userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return false;
+        }
+
+        user.RotateSecurityStamp();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>An admin changes an account's role (and an organiser's city); the account's tokens die with the change.</summary>
+    public async Task<ServiceResult<User>> ChangeAccountAsync(Actor actor, long userId, AccountChange change, CancellationToken cancellationToken)
+    {
+        if (!actor.IsAdmin)
+        {
+            return ServiceResult<User>.Forbidden("只有管理员可以修改账号角色");
+        }
+
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return ServiceResult<User>.NotFound("账号不存在");
+        }
+
+        var errors = new ValidationErrors();
+        var role = user.Role;
+        if (change.Role is not null && !Roles.TryParse(change.Role, out role))
+        {
+            errors.Add("role", "角色只能是 graduate、employer、organiser 或 admin");
+        }
+        else if (role == Role.Employer && user.EmployerId is null)
+        {
+            errors.Add("role", "该账号没有关联企业，不能设为企业账号");
+        }
+        else if (user.Id == actor.UserId && role != Role.Admin)
+        {
+            errors.Add("role", "不能取消自己的管理员角色");
+        }
+
+        string? cityCode = null;
+        if (role == Role.Organiser)
+        {
+            var city = change.City is null && user.CityCode is not null ? cities.Resolve(user.CityCode) : cities.Resolve(change.City);
+            if (city is null)
+            {
+                errors.Add("city", cities.UnknownCityMessage(change.City));
+            }
+
+            cityCode = city?.Code;
+        }
+        else if (!string.IsNullOrWhiteSpace(change.City))
+        {
+            errors.Add("city", "只有组织方账号有所属城市");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return ServiceResult<User>.Invalid(errors);
+        }
+
+        // The stamp rotates on save (UserSecurityInterceptor) when the role or city really changes.
+        user.Role = role;
+        user.CityCode = cityCode;
+        await db.SaveChangesAsync(cancellationToken);
+        return ServiceResult<User>.Ok(user);
+    }
+
+    /// <summary>Lifts a sign-in lockout and forgets the failures (admin only).</summary>
+    public async Task<ServiceResult<bool>> UnlockAsync(Actor actor, long userId, CancellationToken cancellationToken)
+    {
+        if (!actor.IsAdmin)
+        {
+            return ServiceResult<bool>.Forbidden("只有管理员可以解除账号锁定");
+        }
+
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        if (email is null)
+        {
+            return ServiceResult<bool>.NotFound("账号不存在");
+        }
+
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.FailedSignInCount, 0)
+            .SetProperty(u => u.LastFailedSignInAt, (DateTime?)null)
+            .SetProperty(u => u.LockoutEnd, (DateTime?)null), cancellationToken);
+        throttle.Reset(email);
+        logger.LogInformation("Admin {AdminId} unlocked account {UserId}", actor.UserId, userId);
+        return ServiceResult<bool>.Ok(true);
+    }
+
+    private async Task NotifySignUpAttemptAsync(long userId, DateTime now, CancellationToken cancellationToken)
+    {
+        // One notice a day at most, so repeated attempts cannot flood the account's inbox.
+        var dedup = $"{SignUpAttemptKind}:{now:yyyy-MM-dd}";
+        if (await db.Notifications.AnyAsync(n => n.UserId == userId && n.DedupKey == dedup, cancellationToken))
+        {
+            return;
+        }
+
+        db.Notifications.Add(new Notifications.Notification
+        {
+            UserId = userId,
+            Kind = SignUpAttemptKind,
+            Title = "有人尝试用您的邮箱注册",
+            Body = "有人尝试用您的邮箱注册新账号。如果是您本人，请直接登录；如果忘记了密码，请联系平台管理员。您的账号没有任何变化。",
+            Link = "/api/me",
+            DedupKey = dedup,
+            CreatedAt = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A parallel attempt wrote today's notice first.
+            db.ChangeTracker.Clear();
+        }
     }
 
     public Task<User?> FindAsync(long id, CancellationToken cancellationToken) =>
@@ -192,6 +426,11 @@ public sealed class AccountService(
             return;
         }
 
+        if (PasswordPolicy.Check(password, normalized) is { } weak)
+        {
+            throw new InvalidOperationException($"Admin:Password does not meet the password policy: {weak}");
+        }
+
         var admin = new User
         {
             Email = normalized, PasswordHash = "", Role = Role.Admin, DisplayName = "平台管理员", CreatedAt = clock.GetUtcNow().UtcDateTime,
@@ -220,18 +459,7 @@ public sealed class AccountService(
             normalized = NormalizeEmail(email);
         }
 
-        if (string.IsNullOrEmpty(password))
-        {
-            errors.Add("password", "密码不能为空");
-        }
-        else if (password.Length < PasswordMinLength || password.Length > PasswordMaxLength)
-        {
-            errors.Add("password", $"密码长度应为 {PasswordMinLength} 到 {PasswordMaxLength} 个字符");
-        }
-        else if (!password.Any(char.IsLetter) || !password.Any(char.IsDigit))
-        {
-            errors.Add("password", "密码须同时包含字母和数字");
-        }
+        PasswordPolicy.Validate(password, normalized ?? email?.Trim(), errors);
 
         return normalized;
     }

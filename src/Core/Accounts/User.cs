@@ -58,4 +58,61 @@ public sealed class User
     public long? EmployerId { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// Random, replaced whenever the password, role, city or employer changes; access tokens carry it and die with it.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewSecurityStamp();
+
+    /// <summary>Consecutive failed sign-ins since the last success (or admin unlock).</summary>
+    public int FailedSignInCount { get; set; }
+
+    public DateTime? LastFailedSignInAt { get; set; }
+
+    /// <summary>Sign-in is refused until this moment (UTC).</summary>
+    public DateTime? LockoutEnd { get; set; }
+
+    public void RotateSecurityStamp() => SecurityStamp = NewSecurityStamp();
+
+    public static string NewSecurityStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+}
+
+/// <summary>One sign-in (one device): its access tokens carry <see cref="Id"/> as <c>sid</c>; revoking it ends them all.</summary>
+public sealed class UserSession
+{
+    /// <summary>Random, URL-safe.</summary>
+    public required string Id { get; set; }
+
+    public long UserId { get; set; }
+
+    /// <summary>The user's stamp when the session began; once the user's stamp moves on, the session cannot refresh.</summary>
+    public required string SecurityStamp { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? RevokedAt { get; set; }
+}
+
+/// <summary>A refresh token, stored only as the SHA-256 of its value; used once, then replaced (rotation).</summary>
+public sealed class RefreshToken
+{
+    public long Id { get; set; }
+
+    public long UserId { get; set; }
+
+    public required string SessionId { get; set; }
+
+    /// <summary>Hex SHA-256 of the token; unique.</summary>
+    public required string TokenHash { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime ExpiresAt { get; set; }
+
+    /// <summary>When it was exchanged for a new pair; presenting it again afterwards means it was stolen.</summary>
+    public DateTime? SpentAt { get; set; }
+
+    public DateTime? RevokedAt { get; set; }
+
+    public long? ReplacedById { get; set; }
 }

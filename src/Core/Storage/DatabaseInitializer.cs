@@ -11,7 +11,7 @@ namespace Jobs.Core.Storage;
 public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Raise with every schema change and add the step that brings version N-1 to N.</summary>
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 
     private static readonly IReadOnlyDictionary<int, string[]> UpgradeSteps = new Dictionary<int, string[]>
     {
@@ -245,6 +245,45 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
                 "Waitlisted" INTEGER NOT NULL
             );
             """,
+        ],
+        // 5: revocable sign-in (security stamps, sessions, refresh tokens) and sign-in lockout counters. Existing accounts get
+        // a random stamp each; tokens issued before the upgrade carry none and must sign in again.
+        [5] =
+        [
+            "ALTER TABLE \"Users\" ADD COLUMN \"SecurityStamp\" TEXT NOT NULL DEFAULT '';",
+            "UPDATE \"Users\" SET \"SecurityStamp\" = lower(hex(randomblob(16)));",
+            "ALTER TABLE \"Users\" ADD COLUMN \"FailedSignInCount\" INTEGER NOT NULL DEFAULT 0;",
+            "ALTER TABLE \"Users\" ADD COLUMN \"LastFailedSignInAt\" TEXT NULL;",
+            "ALTER TABLE \"Users\" ADD COLUMN \"LockoutEnd\" TEXT NULL;",
+            """
+            CREATE TABLE "Sessions" (
+                "Id" TEXT NOT NULL CONSTRAINT "PK_Sessions" PRIMARY KEY,
+                "UserId" INTEGER NOT NULL,
+                "SecurityStamp" TEXT NOT NULL,
+                "CreatedAt" TEXT NOT NULL,
+                "RevokedAt" TEXT NULL,
+                CONSTRAINT "FK_Sessions_Users_UserId" FOREIGN KEY ("UserId") REFERENCES "Users" ("Id") ON DELETE RESTRICT
+            );
+            """,
+            "CREATE INDEX \"IX_Sessions_UserId\" ON \"Sessions\" (\"UserId\");",
+            """
+            CREATE TABLE "RefreshTokens" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_RefreshTokens" PRIMARY KEY AUTOINCREMENT,
+                "UserId" INTEGER NOT NULL,
+                "SessionId" TEXT NOT NULL,
+                "TokenHash" TEXT NOT NULL,
+                "CreatedAt" TEXT NOT NULL,
+                "ExpiresAt" TEXT NOT NULL,
+                "SpentAt" TEXT NULL,
+                "RevokedAt" TEXT NULL,
+                "ReplacedById" INTEGER NULL,
+                CONSTRAINT "FK_RefreshTokens_Sessions_SessionId" FOREIGN KEY ("SessionId") REFERENCES "Sessions" ("Id") ON DELETE RESTRICT,
+                CONSTRAINT "FK_RefreshTokens_Users_UserId" FOREIGN KEY ("UserId") REFERENCES "Users" ("Id") ON DELETE RESTRICT
+            );
+            """,
+            "CREATE INDEX \"IX_RefreshTokens_SessionId\" ON \"RefreshTokens\" (\"SessionId\");",
+            "CREATE UNIQUE INDEX \"IX_RefreshTokens_TokenHash\" ON \"RefreshTokens\" (\"TokenHash\");",
+            "CREATE INDEX \"IX_RefreshTokens_UserId\" ON \"RefreshTokens\" (\"UserId\");",
         ],
     };
 

@@ -14,6 +14,10 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
 {
     public DbSet<User> Users => Set<User>();
 
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
     public DbSet<Employer> Employers => Set<Employer>();
 
     public DbSet<Posting> Postings => Set<Posting>();
@@ -65,6 +69,27 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
             e.Property(u => u.Email).HasMaxLength(254);
             e.Property(u => u.DisplayName).HasMaxLength(100);
             e.Property(u => u.CityCode).HasMaxLength(40);
+            e.Property(u => u.SecurityStamp).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<UserSession>(e =>
+        {
+            e.ToTable("Sessions");
+            e.Property(x => x.Id).HasMaxLength(64);
+            e.Property(x => x.SecurityStamp).HasMaxLength(64);
+            e.HasIndex(x => x.UserId);
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<RefreshToken>(e =>
+        {
+            e.Property(x => x.SessionId).HasMaxLength(64);
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => x.SessionId);
+            e.HasIndex(x => x.UserId);
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<UserSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<Employer>(e =>

@@ -127,7 +127,7 @@ public class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixture<Mat
             }),
             "GET /api/employers/{id}" => await client.GetAsync($"/api/employers/{employerA}"),
             "POST /api/admin/organisers" => await client.PostAsJsonAsync("/api/admin/organisers",
-                new { email = ApiClient.UniqueEmail("org"), password = "Passw0rd!", city = "扬州" }),
+                new { email = ApiClient.UniqueEmail("org"), password = ApiClient.Password, city = "扬州" }),
             "GET /api/me" => await client.GetAsync("/api/me"),
             "GET /api/me/applications" => await client.GetAsync("/api/me/applications"),
             "GET /api/resumes/{id}/matches" => await client.GetAsync($"/api/resumes/{fixture.GraduateResumeId}/matches"),

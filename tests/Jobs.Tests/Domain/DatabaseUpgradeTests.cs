@@ -17,9 +17,11 @@ public class DatabaseUpgradeTests
         try
         {
             long resumeId;
+            string graduateEmail;
             using (var first = JobsApiFactory.OverFolder(folder))
             {
                 var graduate = await first.RegisterGraduateAsync();
+                graduateEmail = graduate.Email;
                 resumeId = await graduate.CreateResumeAsync(MatchingFixture.Resume("会计学", "本科", ["用友"], ["南京"]));
             }
 
@@ -30,6 +32,9 @@ public class DatabaseUpgradeTests
                 await connection.OpenAsync();
                 var command = connection.CreateCommand();
                 command.CommandText = """
+                    DROP TABLE RefreshTokens; DROP TABLE Sessions;
+                    ALTER TABLE Users DROP COLUMN SecurityStamp; ALTER TABLE Users DROP COLUMN FailedSignInCount;
+                    ALTER TABLE Users DROP COLUMN LastFailedSignInAt; ALTER TABLE Users DROP COLUMN LockoutEnd;
                     DROP TABLE FairSeatCounters; DROP TABLE FairRegistrations; DROP TABLE BoothApplications; DROP TABLE Fairs; DROP TABLE FairSeasons;
                     DROP TABLE ImportProblems; DROP TABLE ImportRuns; DROP TABLE PostingSources; DROP TABLE DistributedLocks;
                     DROP INDEX IX_Postings_UpdatedAt;
@@ -42,6 +47,12 @@ public class DatabaseUpgradeTests
 
             using var second = JobsApiFactory.OverFolder(folder);
             var admin = await second.SignInAdminAsync();
+            // An account from before the upgrade signs in, refreshes and signs out with the new sessions.
+            var returning = await second.SignInAsync(graduateEmail);
+            Assert.Equal(HttpStatusCode.OK, (await returning.Client.GetAsync("/api/me")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK,
+                (await second.CreateClient().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = returning.RefreshToken })).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await returning.Client.PostAsync("/api/auth/logout", null)).StatusCode);
             var resume = JsonNode.Parse(await admin.Client.GetStringAsync($"/api/resumes/{resumeId}"))!;
             Assert.Equal("会计学", (string)resume["major"]!);
             Assert.Empty(resume["desiredTitles"]!.AsArray());
@@ -61,6 +72,12 @@ public class DatabaseUpgradeTests
             var version = check.CreateCommand();
             version.CommandText = "SELECT Version FROM SchemaInfo";
             Assert.Equal((long)DatabaseInitializer.CurrentVersion, (long)(await version.ExecuteScalarAsync())!);
+            var stamps = check.CreateCommand();
+            stamps.CommandText = "SELECT COUNT(*), COUNT(DISTINCT SecurityStamp) FROM Users WHERE length(SecurityStamp) = 32";
+            await using var reader = await stamps.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            Assert.True(reader.GetInt64(0) >= 3);
+            Assert.Equal(reader.GetInt64(0), reader.GetInt64(1));
         }
         finally
         {

@@ -82,8 +82,8 @@ public static class FairTestKit
             var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO "Users" ("Email", "PasswordHash", "Role", "DisplayName", "CityCode", "EmployerId", "CreatedAt")
-                VALUES ($email, 'not-a-hash', 0, $name, NULL, NULL, $now) RETURNING "Id";
+                INSERT INTO "Users" ("Email", "PasswordHash", "Role", "DisplayName", "CityCode", "EmployerId", "CreatedAt", "SecurityStamp")
+                VALUES ($email, 'not-a-hash', 0, $name, NULL, NULL, $now, 'bench-stamp') RETURNING "Id";
                 """;
             var email = command.Parameters.Add("$email", SqliteType.Text);
             var name = command.Parameters.Add("$name", SqliteType.Text);
@@ -95,11 +95,18 @@ public static class FairTestKit
                 ids.Add((long)(await command.ExecuteScalarAsync())!);
             }
 
+            // One session per account, as a sign-in would have started; the tokens below name it.
+            command.Parameters.Clear();
+            command.CommandText = """
+                INSERT OR IGNORE INTO "Sessions" ("Id", "UserId", "SecurityStamp", "CreatedAt")
+                SELECT 'bench-' || "Id", "Id", "SecurityStamp", "CreatedAt" FROM "Users" WHERE "SecurityStamp" = 'bench-stamp';
+                """;
+            await command.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
         }
 
         var tokens = TokenIssuer();
-        return ids.Select(id => (id, tokens.Issue(new User { Id = id, Email = $"{id}@burst.test", PasswordHash = "", Role = Role.Graduate, DisplayName = "" })
+        return ids.Select(id => (id, tokens.Issue(new User { Id = id, Email = $"{id}@burst.test", PasswordHash = "", Role = Role.Graduate, DisplayName = "", SecurityStamp = "bench-stamp" }, $"bench-{id}")
             .AccessToken)).ToList();
     }
 

@@ -307,7 +307,7 @@ public sealed class ImportApiTests(JobsApiFactory factory) : IClassFixture<JobsA
     public async Task Upload_ByWhoMayNot_IsRefused()
     {
         var file = Csv(Rows("auth", 1, city: "镇江"));
-        var anonymous = await new SignedIn(factory.CreateClient(), 0, "", null).UploadAsync("镇江", file);
+        var anonymous = await new SignedIn(factory.CreateClient(), 0, "", null, "", "").UploadAsync("镇江", file);
         var graduate = await (await factory.RegisterGraduateAsync()).UploadAsync("镇江", file);
         var otherCity = await (await factory.CreateOrganiserAsync("南京")).UploadAsync("镇江", file);
         var ownCity = await (await factory.CreateOrganiserAsync("镇江")).UploadAsync("镇江", file);

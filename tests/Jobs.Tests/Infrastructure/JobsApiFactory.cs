@@ -13,7 +13,7 @@ namespace Jobs.Tests.Infrastructure;
 public class JobsApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.jobs";
-    public const string AdminPassword = "AdminPass2026";
+    public const string AdminPassword = "Quiet-Ledger-2026";
 
     public JobsApiFactory()
         : this(Path.Combine(Path.GetTempPath(), "jobs-tests", Guid.NewGuid().ToString("N")), ownsDirectory: true)
