@@ -82,8 +82,8 @@ public static class FairTestKit
             var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO "Users" ("Email", "PasswordHash", "Role", "DisplayName", "CityCode", "EmployerId", "CreatedAt", "SecurityStamp")
-                VALUES ($email, 'not-a-hash', 0, $name, NULL, NULL, $now, 'bench-stamp') RETURNING "Id";
+                INSERT INTO "Users" ("Email", "PasswordHash", "Role", "DisplayName", "CityCode", "EmployerId", "CreatedAt", "SecurityStamp", "FailedSignInCount")
+                VALUES ($email, 'not-a-hash', 0, $name, NULL, NULL, $now, 'bench-stamp', 0) RETURNING "Id";
                 """;
             var email = command.Parameters.Add("$email", SqliteType.Text);
             var name = command.Parameters.Add("$name", SqliteType.Text);
