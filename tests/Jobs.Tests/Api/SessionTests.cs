@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Jobs.Core.Storage;
 using Jobs.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -112,6 +115,28 @@ public class SessionTests(JobsApiFactory factory) : IClassFixture<JobsApiFactory
         Assert.Equal(HttpStatusCode.Unauthorized, (await graduate.Client.GetAsync("/api/me")).StatusCode);
         var again = await factory.SignInAsync(graduate.Email);
         Assert.Equal("organiser", (string)(await (await again.Client.GetAsync("/api/me")).ReadObjectAsync())["role"]!);
+    }
+
+    [Fact]
+    public async Task AnyCodePathChangingEmployer_RotatesStampAndTokensDieAtOnce()
+    {
+        var hr = await factory.RegisterEmployerAsync();
+        var other = await factory.RegisterEmployerAsync(name: "南京另一家测试科技有限公司");
+        Assert.Equal(HttpStatusCode.OK, (await hr.Client.GetAsync("/api/me")).StatusCode);
+
+        // Not through an endpoint of ours: any code that saves a changed employer (or role, city, password) rotates the stamp.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
+            var user = await db.Users.SingleAsync(u => u.Id == hr.UserId);
+            var stampBefore = user.SecurityStamp;
+            user.EmployerId = other.EmployerId;
+            await db.SaveChangesAsync();
+            Assert.NotEqual(stampBefore, user.SecurityStamp);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await hr.Client.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(hr.RefreshToken)).StatusCode);
     }
 
     [Theory]
