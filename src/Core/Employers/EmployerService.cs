@@ -19,7 +19,12 @@ public interface IEmployerIdentityObserver
     Task IdentityChangedAsync(Employer employer, IReadOnlyList<EmployerChange> changes, CancellationToken cancellationToken);
 }
 
-public sealed class EmployerService(JobsDbContext db, CityDirectory cities, TimeProvider clock, IEnumerable<IEmployerIdentityObserver> identityObservers)
+public sealed class EmployerService(
+    JobsDbContext db,
+    CityDirectory cities,
+    TimeProvider clock,
+    IEnumerable<IEmployerIdentityObserver> identityObservers,
+    IEnumerable<IPostingChangeObserver> postingObservers)
 {
     public const int NameMaxLength = 200;
     public const int DescriptionMaxLength = 5000;
@@ -117,6 +122,17 @@ public sealed class EmployerService(JobsDbContext db, CityDirectory cities, Time
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // The search index holds the employer's name with each posting: a new name must be findable.
+        if (changes.Any(c => c.Field == EmployerFields.Name))
+        {
+            var postingIds = await db.Postings.AsNoTracking().Where(p => p.EmployerId == id).Select(p => p.Id).ToListAsync(cancellationToken);
+            foreach (var observer in postingObservers)
+            {
+                await observer.PostingsChangedAsync(postingIds, cancellationToken);
+            }
+        }
+
         return ServiceResult<Employer>.Ok(employer);
     }
 

@@ -344,7 +344,7 @@ public sealed class ImportService(
         }
 
         run.Records = parsed.RecordCount;
-                run.Warnings = parsed.Warnings.Count;
+        run.Warnings = parsed.Warnings.Count;
         var parseMs = watch.ElapsedMilliseconds;
 
         using var keys = new DuplicateKeys();
@@ -352,7 +352,7 @@ public sealed class ImportService(
         run.Rejected = parsed.Rejections.Select(r => r.Line).Concat(plan.Refusals.Select(r => r.Line)).Distinct().Count();
         if (plan.KeptOtherCity > 0)
         {
-            run.Message = $"快照中没有列出的 {plan.KeptOtherCity} 个其他城市的职位未关闭：组织方只能关闭本市（{CityName(run.SourceCity)}）的职位";
+            run.Message = $"快照中没有列出的 {plan.KeptOtherCity} 个其他城市的职位未关闭：本次导入只能关闭本市（{CityName(run.SourceCity)}）的职位";
         }
 
         run.OpenBefore = plan.OpenBefore;
@@ -366,8 +366,9 @@ public sealed class ImportService(
         if (!allowMassClose && plan.ClosingPostings.Count > 0 && plan.ClosingPostings.Count > _options.MassCloseShare * plan.OpenBefore)
         {
             run.Status = ImportRunStatus.Held;
-            run.Message = (run.Message is null ? "" : run.Message + "；") + $"本次快照将关闭该数据源 {plan.OpenBefore} 个在招职位中的 {plan.ClosingPostings.Count} 个（超过 {_options.MassCloseShare:P0}），"
-                          + "已暂停，等待组织方确认后再应用；数据未作任何改动";
+            var hold = $"本次快照将关闭该数据源 {plan.OpenBefore} 个在招职位中的 {plan.ClosingPostings.Count} 个（超过 {_options.MassCloseShare:P0}），"
+                       + "已暂停，等待组织方确认后再应用；数据未作任何改动";
+            run.Message = run.Message is null ? hold : run.Message + "；" + hold;
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
             WriteProblems(run.Id, parsed, plan.Refusals, tx.GetDbTransaction());
             Finish(run);
@@ -444,7 +445,9 @@ public sealed class ImportService(
                               where s.SourceCity == sourceCity
                               join p in db.Postings.AsNoTracking() on s.PostingId equals p.Id
                               select new ExistingLink(s, p.Status, p.CityCode)).ToDictionaryAsync(x => x.Link.ExternalId, StringComparer.Ordinal, cancellationToken);
-        plan.OpenBefore = existing.Values.Where(x => x.Link.Active && x.PostingStatus == PostingStatus.Open).Select(x => x.Link.PostingId).Distinct().Count();
+        // The mass-close share is of what this run may close: for an organiser's run, its own city's postings.
+        plan.OpenBefore = existing.Values.Where(x => x.Link.Active && x.PostingStatus == PostingStatus.Open && (!ownCityOnly || x.PostingCity == sourceCity))
+            .Select(x => x.Link.PostingId).Distinct().Count();
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var newRows = new List<RowChange>();

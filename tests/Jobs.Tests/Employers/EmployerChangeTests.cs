@@ -110,6 +110,25 @@ public sealed class EmployerChangeTests(JobsApiFactory factory) : IClassFixture<
         Assert.Equal(["wuhu", "zhenjiang", "nanjing"], cities);
     }
 
+    [Fact]
+    public async Task Update_NewName_IsFoundBySearchWithTheEmployersPostings()
+    {
+        var employer = await factory.RegisterEmployerAsync("南京", "南京旧名称检索测试有限公司");
+        var profile = await Profile(employer);
+        var posting = await employer.CreatePostingAsync(ApiClient.ValidPosting("改名检索测试专员"));
+
+        var renamed = await employer.Client.PutAsJsonAsync($"/api/employers/{employer.EmployerId}",
+            new { name = "南京麒麟湖光电科技有限公司", creditCode = (string)profile["creditCode"]!, city = "南京" });
+
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        var found = await Jobs.Tests.Imports.ImportTestKit.EventuallyAsync(async () =>
+        {
+            var result = await (await factory.CreateClient().GetAsync("/api/postings/search?q=" + Uri.EscapeDataString("麒麟湖光电"))).ReadObjectAsync();
+            return result["items"]!.AsArray().Any(i => (long)i!["id"]! == posting) ? result : null;
+        }, "the renamed employer's posting in search");
+        Assert.Equal("南京麒麟湖光电科技有限公司", (string)found["items"]!.AsArray().First(i => (long)i!["id"]! == posting)!["employerName"]!);
+    }
+
     private static async Task<JsonObject> Profile(SignedIn employer) =>
         await (await employer.Client.GetAsync($"/api/employers/{employer.EmployerId}")).ReadObjectAsync();
 
