@@ -17,6 +17,19 @@ public sealed record EmployerResponse(
         new(e.Id, e.Name, e.CreditCode, cities.FindByCode(e.CityCode)?.Name ?? e.CityCode, e.CityCode, e.Industry, e.Size, e.Description);
 }
 
+/// <summary>
+/// One recorded identity change. For <c>city</c> the values are city codes, with the names beside them.
+/// </summary>
+public sealed record EmployerChangeResponse(
+    long Id, string Field, string? OldValue, string? NewValue, string? OldCityName, string? NewCityName, long? ActorUserId, DateTime ChangedAt)
+{
+    public static EmployerChangeResponse From(EmployerChange c, CityDirectory cities)
+    {
+        string? CityName(string? code) => c.Field == EmployerFields.City && code is not null ? cities.FindByCode(code)?.Name ?? code : null;
+        return new(c.Id, c.Field, c.OldValue, c.NewValue, CityName(c.OldValue), CityName(c.NewValue), c.ActorUserId, c.ChangedAt);
+    }
+}
+
 public static class EmployerEndpoints
 {
     public static RouteGroupBuilder MapEmployerEndpoints(this IEndpointRouteBuilder app)
@@ -25,7 +38,9 @@ public static class EmployerEndpoints
         group.MapGet("/", ListAsync).ProducesValidationProblem().WithSummary("Employers, filtered by city or a part of the name");
         group.MapGet("/{id:long}", GetAsync).ProducesProblems(404).WithSummary("One employer");
         group.MapPut("/{id:long}", UpdateAsync).RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409)
-            .WithSummary("Change an employer's profile (its own account or admin)");
+            .WithSummary("Change an employer's profile (its own account or admin); name, credit code and city changes are recorded");
+        group.MapGet("/{id:long}/changes", ChangesAsync).RequireAuthorization().ProducesProblems(400, 401, 403, 404)
+            .WithSummary("An employer's recorded name, credit code and city changes, newest first (the employer, its city's organisers, admins)");
         return group;
     }
 
@@ -71,5 +86,19 @@ public static class EmployerEndpoints
         var result = await employers.UpdateAsync(http.User.ToActor(), id,
             new EmployerDraft(request.Name, request.CreditCode, request.City, request.Industry, request.Size, request.Description), cancellationToken);
         return result.ToOk(e => EmployerResponse.From(e, cities));
+    }
+
+    internal static async Task<Results<Ok<PagedResponse<EmployerChangeResponse>>, ValidationProblem, ProblemHttpResult>> ChangesAsync(
+        long id, int? page, int? pageSize, HttpContext http, EmployerService employers, CityDirectory cities, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var paging = PageRequest.Create(page, pageSize, errors);
+        if (!errors.IsEmpty)
+        {
+            return ServiceResults.Validation(errors);
+        }
+
+        var result = await employers.ListChangesAsync(http.User.ToActor(), id, paging, cancellationToken);
+        return result.ToOk(p => PagedResponse<EmployerChangeResponse>.From(p, c => EmployerChangeResponse.From(c, cities)));
     }
 }

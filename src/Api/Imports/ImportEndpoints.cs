@@ -59,7 +59,8 @@ public sealed record ImportRunResponse(
     IReadOnlyList<ImportProblemResponse>? Rejections,
     int? RejectionsTotal,
     IReadOnlyList<ImportProblemResponse>? Warnings,
-    int? WarningsTotal)
+    int? WarningsTotal,
+    bool OwnCityOnly)
 {
     public static ImportRunResponse From(ImportRun r, CityDirectory cities, PagedResult<ImportProblem>? rejections = null,
         PagedResult<ImportProblem>? warnings = null) => new(
@@ -91,11 +92,12 @@ public sealed record ImportRunResponse(
         rejections?.Items.Select(ImportProblemResponse.From).ToArray(),
         rejections?.Total,
         warnings?.Items.Select(ImportProblemResponse.From).ToArray(),
-        warnings?.Total);
+        warnings?.Total,
+        r.OwnCityOnly);
 }
 
 public sealed record ImportSourceResponse(string City, string CityName, string Location, string? Format, string? Encoding, string Cron, string TimeZone,
-    ImportRunResponse? LastRun);
+    bool OwnCityOnly, ImportRunResponse? LastRun);
 
 public sealed record ImportTriggerResponse(string City, string JobId);
 
@@ -114,12 +116,13 @@ public static class ImportEndpoints
             .ProducesProblems(400, 401, 403, 409, 413, 422)
             .WithSummary("Import a city's feed file (multipart: city, file, optional format and encoding); answers with the run report");
         group.MapGet("/", ListAsync).ProducesProblems(400, 401, 403).WithSummary("Import runs of a source city, newest first");
-        group.MapGet("/{runId:long}", GetAsync).ProducesProblems(401, 403, 404).WithSummary("One run's report");
-        group.MapGet("/{runId:long}/rejections", RejectionsAsync).ProducesProblems(400, 401, 403, 404).WithSummary("A run's rejected rows, in file order");
-        group.MapGet("/{runId:long}/warnings", WarningsAsync).ProducesProblems(400, 401, 403, 404).WithSummary("A run's warnings, in file order");
-        group.MapPost("/{runId:long}/confirm", ConfirmAsync).ProducesProblems(401, 403, 404, 409)
+        // A run of a city the caller does not act for answers 404 on every route below, as if it did not exist.
+        group.MapGet("/{runId:long}", GetAsync).ProducesProblems(401, 404).WithSummary("One run's report");
+        group.MapGet("/{runId:long}/rejections", RejectionsAsync).ProducesProblems(400, 401, 404).WithSummary("A run's rejected rows, in file order");
+        group.MapGet("/{runId:long}/warnings", WarningsAsync).ProducesProblems(400, 401, 404).WithSummary("A run's warnings, in file order");
+        group.MapPost("/{runId:long}/confirm", ConfirmAsync).ProducesProblems(401, 404, 409)
             .WithSummary("Apply a held snapshot that closes more than half of the source's open postings");
-        group.MapPost("/{runId:long}/discard", DiscardAsync).ProducesProblems(401, 403, 404, 409).WithSummary("Drop a held snapshot");
+        group.MapPost("/{runId:long}/discard", DiscardAsync).ProducesProblems(401, 404, 409).WithSummary("Drop a held snapshot");
         group.MapGet("/sources", SourcesAsync).ProducesProblems(401, 403).WithSummary("Configured city feeds, their schedules and last runs");
         group.MapPost("/sources/{city}/run", TriggerAsync).ProducesProblems(401, 403, 404)
             .WithSummary("Queue an import of a configured city feed now");
@@ -293,9 +296,12 @@ public static class ImportEndpoints
         var list = new List<ImportSourceResponse>();
         foreach (var s in options.Value.Sources)
         {
-            var last = await imports.ListRunsAsync(Actor.System, s.CityCode, new PageRequest(1, 1), cancellationToken);
+            // Another city's last run stays hidden: its id would lead to a report this caller may not read.
+            var last = actor.ActsForCity(s.CityCode)
+                ? (await imports.ListRunsAsync(Actor.System, s.CityCode, new PageRequest(1, 1), cancellationToken)).Value?.Items.FirstOrDefault()
+                : null;
             list.Add(new ImportSourceResponse(s.CityCode, cities.FindByCode(s.CityCode)?.Name ?? s.CityCode, s.Location, s.Format, s.Encoding, s.Cron,
-                s.TimeZone, last.Value?.Items.FirstOrDefault() is { } run ? ImportRunResponse.From(run, cities) : null));
+                s.TimeZone, s.OwnCityOnly, last is { } run ? ImportRunResponse.From(run, cities) : null));
         }
 
         return TypedResults.Ok(list.ToArray());

@@ -1,4 +1,5 @@
 using Jobs.Core.Common;
+using Jobs.Core.Fairs;
 using Jobs.Core.Regions;
 using Jobs.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,21 @@ public sealed record EmployerDraft(string? Name, string? CreditCode, string? Cit
 
 public sealed record EmployerListQuery(string? CityCode, string? NameContains);
 
-public sealed class EmployerService(JobsDbContext db, CityDirectory cities)
+/// <summary>
+/// Told inside the transaction that records an employer's identity change, before it commits. The seam for sending the
+/// employer back to verification (a later issue); nothing is registered yet.
+/// </summary>
+public interface IEmployerIdentityObserver
+{
+    Task IdentityChangedAsync(Employer employer, IReadOnlyList<EmployerChange> changes, CancellationToken cancellationToken);
+}
+
+public sealed class EmployerService(
+    JobsDbContext db,
+    CityDirectory cities,
+    TimeProvider clock,
+    IEnumerable<IEmployerIdentityObserver> identityObservers,
+    IEnumerable<IPostingChangeObserver> postingObservers)
 {
     public const int NameMaxLength = 200;
     public const int DescriptionMaxLength = 5000;
@@ -38,6 +53,9 @@ public sealed class EmployerService(JobsDbContext db, CityDirectory cities)
 
     public async Task<ServiceResult<Employer>> UpdateAsync(Actor actor, long id, EmployerDraft draft, CancellationToken cancellationToken)
     {
+        // One IMMEDIATE transaction: the booth check, the change and its record must see and leave one state, also against
+        // a booth application being filed at the same time.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var employer = await db.Employers.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (employer is null)
         {
@@ -63,14 +81,99 @@ public sealed class EmployerService(JobsDbContext db, CityDirectory cities)
             return ServiceResult<Employer>.Conflict("该统一社会信用代码已有企业注册");
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (valid.CityCode != employer.CityCode && await BoothStatusWouldChangeAsync(id, valid.CityCode, now, cancellationToken) is { } fairs)
+        {
+            return ServiceResult<Employer>.Conflict(
+                $"本企业在{string.Join("、", fairs.Select(t => $"“{t}”"))}有待审核或已分配的展位申请，更改所在城市会改变其外地企业身份（展位名额按申请时的城市计算）；"
+                + "请先撤回这些申请，再更改城市");
+        }
+
+        var changes = new List<EmployerChange>();
+        void Record(string field, string? before, string? after)
+        {
+            if (!string.Equals(before, after, StringComparison.Ordinal))
+            {
+                changes.Add(new EmployerChange
+                {
+                    EmployerId = id, Field = field, OldValue = before, NewValue = after, ActorUserId = actor.UserId, ChangedAt = now,
+                });
+            }
+        }
+
+        Record(EmployerFields.Name, employer.Name, valid.Name);
+        Record(EmployerFields.CreditCode, employer.CreditCode, valid.CreditCode);
+        Record(EmployerFields.City, employer.CityCode, valid.CityCode);
+
         employer.Name = valid.Name;
         employer.CreditCode = valid.CreditCode;
         employer.CityCode = valid.CityCode;
         employer.Industry = valid.Industry;
         employer.Size = valid.Size;
         employer.Description = valid.Description;
+        db.EmployerChanges.AddRange(changes);
+        if (changes.Count > 0)
+        {
+            foreach (var observer in identityObservers)
+            {
+                await observer.IdentityChangedAsync(employer, changes, cancellationToken);
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        // The search index holds the employer's name with each posting: a new name must be findable.
+        if (changes.Any(c => c.Field == EmployerFields.Name))
+        {
+            var postingIds = await db.Postings.AsNoTracking().Where(p => p.EmployerId == id).Select(p => p.Id).ToListAsync(cancellationToken);
+            foreach (var observer in postingObservers)
+            {
+                await observer.PostingsChangedAsync(postingIds, cancellationToken);
+            }
+        }
+
         return ServiceResult<Employer>.Ok(employer);
+    }
+
+    /// <summary>
+    /// The employer's identity changes, newest first: for the employer itself, the organisers of its city and admins.
+    /// </summary>
+    public async Task<ServiceResult<PagedResult<EmployerChange>>> ListChangesAsync(Actor actor, long id, PageRequest page,
+        CancellationToken cancellationToken)
+    {
+        var employer = await db.Employers.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (employer is null)
+        {
+            return ServiceResult<PagedResult<EmployerChange>>.NotFound($"企业 {id} 不存在");
+        }
+
+        if (!(actor.IsEmployer && actor.EmployerId == id) && !actor.ActsForCity(employer.CityCode))
+        {
+            return ServiceResult<PagedResult<EmployerChange>>.Forbidden("只有本企业、所在城市的组织方或管理员可以查看企业信息变更记录");
+        }
+
+        var changes = db.EmployerChanges.AsNoTracking().Where(c => c.EmployerId == id);
+        var total = await changes.CountAsync(cancellationToken);
+        var items = await changes.OrderByDescending(c => c.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        return ServiceResult<PagedResult<EmployerChange>>.Ok(new PagedResult<EmployerChange>(total, page.Page, page.PageSize, items));
+    }
+
+    /// <summary>
+    /// Titles of the fairs (not yet over) where moving to <paramref name="newCityCode"/> would turn a live booth application
+    /// (pending, approved or allocated) from host-city to other-city or back; null when there is none.
+    /// </summary>
+    private async Task<List<string>?> BoothStatusWouldChangeAsync(long employerId, string newCityCode, DateTime now, CancellationToken cancellationToken)
+    {
+        var live = await (from b in db.BoothApplications.AsNoTracking()
+                          where b.EmployerId == employerId
+                                && (b.Status == BoothStatus.Pending || b.Status == BoothStatus.Approved || b.Status == BoothStatus.Allocated)
+                          join f in db.Fairs.AsNoTracking() on b.FairId equals f.Id
+                          where f.EndsAt > now
+                          select new { f.Id, f.Title, f.HostCityCode, b.EmployerCityCode }).ToListAsync(cancellationToken);
+        var affected = live.Where(x => (x.EmployerCityCode != x.HostCityCode) != (newCityCode != x.HostCityCode))
+            .OrderBy(x => x.Id).Select(x => x.Title).ToList();
+        return affected.Count > 0 ? affected : null;
     }
 
     /// <summary>A new, unsaved employer when the draft is valid; field errors are prefixed (company.name) for nested input.</summary>

@@ -81,6 +81,9 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
             return ServiceResult<BoothView>.Invalid(errors);
         }
 
+        // The city read here is the one the booth quota counts: read and stored in one IMMEDIATE transaction, so a city change
+        // of the employer lands wholly before (and is stored) or after (and is checked against this application).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var employer = await db.Employers.AsNoTracking().SingleAsync(e => e.Id == employerId, cancellationToken);
         var application = await db.BoothApplications.SingleOrDefaultAsync(b => b.FairId == fairId && b.EmployerId == employerId, cancellationToken);
         if (application is not null && application.Status != BoothStatus.Withdrawn)
@@ -94,7 +97,8 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
             application.PostingIds = ids;
             application.Note = note;
             await db.SaveChangesAsync(cancellationToken);
-            return ServiceResult<BoothView>.Ok(new BoothView(application, employer.Name, employer.CityCode, fair.HostCityCode));
+            await transaction.CommitAsync(cancellationToken);
+            return ServiceResult<BoothView>.Ok(new BoothView(application, employer.Name, application.EmployerCityCode, fair.HostCityCode));
         }
 
         application ??= db.BoothApplications.Add(new BoothApplication { FairId = fairId, EmployerId = employerId, EmployerCityCode = employer.CityCode }).Entity;
@@ -111,13 +115,14 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
             return ServiceResult<BoothView>.Conflict("本企业已申请过这场招聘会的展位");
         }
 
-        return ServiceResult<BoothView>.Created(new BoothView(application, employer.Name, employer.CityCode, fair.HostCityCode));
+        return ServiceResult<BoothView>.Created(new BoothView(application, employer.Name, application.EmployerCityCode, fair.HostCityCode));
     }
 
     public async Task<ServiceResult<BoothView>> GetMineAsync(Actor actor, long fairId, CancellationToken cancellationToken)
@@ -175,7 +180,7 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var employer = await db.Employers.AsNoTracking().SingleAsync(e => e.Id == employerId, cancellationToken);
-        return ServiceResult<BoothView>.Ok(new BoothView(application, employer.Name, employer.CityCode, fair.HostCityCode));
+        return ServiceResult<BoothView>.Ok(new BoothView(application, employer.Name, application.EmployerCityCode, fair.HostCityCode));
     }
 
     public async Task<ServiceResult<BoothView>> DecideAsync(Actor actor, long fairId, long applicationId, bool approve, string? reason,
@@ -223,7 +228,7 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var employer = await db.Employers.AsNoTracking().SingleAsync(e => e.Id == application.EmployerId, cancellationToken);
-        return ServiceResult<BoothView>.Ok(new BoothView(application, employer.Name, employer.CityCode, fair.HostCityCode));
+        return ServiceResult<BoothView>.Ok(new BoothView(application, employer.Name, application.EmployerCityCode, fair.HostCityCode));
     }
 
     /// <summary>

@@ -41,6 +41,12 @@ public sealed class ImportRun
     /// <summary>The source is the city whose bureau publishes the feed; postings in it may be for other cities.</summary>
     public required string SourceCity { get; set; }
 
+    /// <summary>
+    /// Set when an organiser started the run (or its held run): rows may create or change only postings of the source
+    /// city, and the run closes no posting of another city. A confirmation keeps the held run's limit.
+    /// </summary>
+    public bool OwnCityOnly { get; set; }
+
     public ImportTrigger Trigger { get; set; }
 
     public ImportRunStatus Status { get; set; }

@@ -63,6 +63,12 @@ public sealed class ImportSourceOptions
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
+    /// <summary>
+    /// Rows may create, change or close only postings of this city, as in an organiser's upload. Set false for a feed an
+    /// admin trusts to publish for several cities.
+    /// </summary>
+    public bool OwnCityOnly { get; set; } = true;
+
     /// <summary>Resolved from <see cref="City"/> when the options are built.</summary>
     public string CityCode { get; set; } = "";
 

@@ -14,14 +14,18 @@ using Microsoft.Extensions.Options;
 
 namespace Jobs.Core.Imports;
 
-/// <summary>A feed file to import for a source city, however it arrived (upload, schedule, command line).</summary>
+/// <summary>
+/// A feed file to import for a source city, however it arrived (upload, schedule, command line). <see cref="OwnCityOnly"/>
+/// limits the rows to the source city even for an admin actor (a configured city feed); organisers are always limited.
+/// </summary>
 public sealed record ImportRequest(
     string City,
     Stream Content,
     string? FileName,
     FeedReadOptions ReadOptions,
     ImportTrigger Trigger,
-    IProgress<ImportProgress>? Progress = null);
+    IProgress<ImportProgress>? Progress = null,
+    bool OwnCityOnly = false);
 
 /// <summary>How far a run's store phase is: rows written of rows to write (inserts and updates), reported every few thousand.</summary>
 public sealed record ImportProgress(string Phase, int Done, int Total);
@@ -69,7 +73,9 @@ public sealed class ImportService(
         }
 
         await AbandonStaleRunsAsync(city.Code, cancellationToken);
-        var run = await StartRunAsync(city.Code, request.Trigger, request.FileName, actor.UserId, null, cancellationToken);
+        // An organiser speaks for its own city only; so does a city feed configured to (the default).
+        var ownCityOnly = request.OwnCityOnly || !actor.IsAdmin;
+        var run = await StartRunAsync(city.Code, request.Trigger, request.FileName, actor.UserId, null, ownCityOnly, cancellationToken);
         var spool = SpoolPath(run.Id);
         try
         {
@@ -97,7 +103,7 @@ public sealed class ImportService(
     public async Task<ImportRun> RecordFetchFailureAsync(string cityCode, ImportTrigger trigger, string location, string reason,
         CancellationToken cancellationToken)
     {
-        var run = await StartRunAsync(cityCode, trigger, location, null, null, cancellationToken);
+        var run = await StartRunAsync(cityCode, trigger, location, null, null, ownCityOnly: false, cancellationToken);
         await FailAsync(run, reason, null, cancellationToken);
         return run;
     }
@@ -106,14 +112,10 @@ public sealed class ImportService(
     public async Task<ServiceResult<ImportRun>> ConfirmAsync(Actor actor, long heldRunId, CancellationToken cancellationToken)
     {
         var held = await db.ImportRuns.SingleOrDefaultAsync(r => r.Id == heldRunId, cancellationToken);
-        if (held is null)
+        if (held is null || !actor.ActsForCity(held.SourceCity))
         {
+            // Another city's run answers as a missing one: run ids must not tell who imports what.
             return ServiceResult<ImportRun>.NotFound($"导入记录 {heldRunId} 不存在");
-        }
-
-        if (!actor.ActsForCity(held.SourceCity))
-        {
-            return ServiceResult<ImportRun>.Forbidden("只有该城市的组织方或管理员可以确认");
         }
 
         if (held.Status != ImportRunStatus.Held)
@@ -144,7 +146,9 @@ public sealed class ImportService(
         }
 
         await AbandonStaleRunsAsync(held.SourceCity, cancellationToken);
-        var run = await StartRunAsync(held.SourceCity, ImportTrigger.Confirmation, held.FileName, actor.UserId, held.Id, cancellationToken);
+        // The stricter of the two applies: an admin confirming an organiser's file does not lift the organiser's limit.
+        var run = await StartRunAsync(held.SourceCity, ImportTrigger.Confirmation, held.FileName, actor.UserId, held.Id,
+            held.OwnCityOnly || !actor.IsAdmin, cancellationToken);
         var readOptions = FeedReadOptions.FromSettings(held.Format, held.Encoding);
         run.FileBytes = held.FileBytes;
         run = await ImportSpooledAsync(run, lease, spool, readOptions, allowMassClose: true, progress: null, cancellationToken);
@@ -159,14 +163,9 @@ public sealed class ImportService(
     public async Task<ServiceResult<ImportRun>> DiscardAsync(Actor actor, long heldRunId, CancellationToken cancellationToken)
     {
         var held = await db.ImportRuns.SingleOrDefaultAsync(r => r.Id == heldRunId, cancellationToken);
-        if (held is null)
+        if (held is null || !actor.ActsForCity(held.SourceCity))
         {
             return ServiceResult<ImportRun>.NotFound($"导入记录 {heldRunId} 不存在");
-        }
-
-        if (!actor.ActsForCity(held.SourceCity))
-        {
-            return ServiceResult<ImportRun>.Forbidden("只有该城市的组织方或管理员可以放弃");
         }
 
         if (held.Status != ImportRunStatus.Held)
@@ -185,14 +184,10 @@ public sealed class ImportService(
     public async Task<ServiceResult<ImportRun>> GetRunAsync(Actor actor, long runId, CancellationToken cancellationToken)
     {
         var run = await db.ImportRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null)
-        {
-            return ServiceResult<ImportRun>.NotFound($"导入记录 {runId} 不存在");
-        }
-
-        return actor.ActsForCity(run.SourceCity)
+        // Another city's run answers as a missing one, here and on every route under the run: ids must not leak.
+        return run is not null && actor.ActsForCity(run.SourceCity)
             ? ServiceResult<ImportRun>.Ok(run)
-            : ServiceResult<ImportRun>.Forbidden("只有该城市的组织方或管理员可以查看该城市的导入记录");
+            : ServiceResult<ImportRun>.NotFound($"导入记录 {runId} 不存在");
     }
 
     /// <summary>A source's runs, newest first.</summary>
@@ -271,11 +266,12 @@ public sealed class ImportService(
     }
 
     private async Task<ImportRun> StartRunAsync(string cityCode, ImportTrigger trigger, string? fileName, long? requestedBy, long? confirms,
-        CancellationToken cancellationToken)
+        bool ownCityOnly, CancellationToken cancellationToken)
     {
         var run = new ImportRun
         {
             SourceCity = cityCode,
+            OwnCityOnly = ownCityOnly,
             Trigger = trigger,
             Status = ImportRunStatus.Running,
             FileName = ClipFileName(fileName),
@@ -348,12 +344,17 @@ public sealed class ImportService(
         }
 
         run.Records = parsed.RecordCount;
-        run.Rejected = parsed.RejectedRowCount;
         run.Warnings = parsed.Warnings.Count;
         var parseMs = watch.ElapsedMilliseconds;
 
         using var keys = new DuplicateKeys();
-        var plan = await PlanAsync(run.SourceCity, parsed, keys, cancellationToken);
+        var plan = await PlanAsync(run.SourceCity, run.OwnCityOnly, parsed, keys, cancellationToken);
+        run.Rejected = parsed.Rejections.Select(r => r.Line).Concat(plan.Refusals.Select(r => r.Line)).Distinct().Count();
+        if (plan.KeptOtherCity > 0)
+        {
+            run.Message = $"快照中没有列出的 {plan.KeptOtherCity} 个其他城市的职位未关闭：本次导入只能关闭本市（{CityName(run.SourceCity)}）的职位";
+        }
+
         run.OpenBefore = plan.OpenBefore;
         run.Added = plan.Inserts.Count + plan.Merges.Count;
         run.Merged = plan.Merges.Count;
@@ -365,10 +366,11 @@ public sealed class ImportService(
         if (!allowMassClose && plan.ClosingPostings.Count > 0 && plan.ClosingPostings.Count > _options.MassCloseShare * plan.OpenBefore)
         {
             run.Status = ImportRunStatus.Held;
-            run.Message = $"本次快照将关闭该数据源 {plan.OpenBefore} 个在招职位中的 {plan.ClosingPostings.Count} 个（超过 {_options.MassCloseShare:P0}），"
-                          + "已暂停，等待组织方确认后再应用；数据未作任何改动";
+            var hold = $"本次快照将关闭该数据源 {plan.OpenBefore} 个在招职位中的 {plan.ClosingPostings.Count} 个（超过 {_options.MassCloseShare:P0}），"
+                       + "已暂停，等待组织方确认后再应用；数据未作任何改动";
+            run.Message = run.Message is null ? hold : run.Message + "；" + hold;
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            WriteProblems(run.Id, parsed, tx.GetDbTransaction());
+            WriteProblems(run.Id, parsed, plan.Refusals, tx.GetDbTransaction());
             Finish(run);
             await db.SaveChangesAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
@@ -404,7 +406,7 @@ public sealed class ImportService(
         return run;
     }
 
-    private sealed record ExistingLink(PostingSource Link, PostingStatus PostingStatus);
+    private sealed record ExistingLink(PostingSource Link, PostingStatus PostingStatus, string PostingCity);
 
     private sealed record RowChange(FeedPostingRow Row, string Hash, string DuplicateKey, string EmployerIdentity);
 
@@ -427,16 +429,25 @@ public sealed class ImportService(
 
         /// <summary>Open postings that no active source will list after the run.</summary>
         public HashSet<long> ClosingPostings { get; } = [];
+
+        /// <summary>Rows refused because an organiser's run may not create or change postings of another city.</summary>
+        public List<FeedRejection> Refusals { get; } = [];
+
+        /// <summary>Links to other cities' postings an organiser's snapshot left out: kept active, since it may not close them.</summary>
+        public int KeptOtherCity { get; set; }
     }
 
-    private async Task<ImportPlan> PlanAsync(string sourceCity, FeedParseResult parsed, DuplicateKeys keys, CancellationToken cancellationToken)
+    private async Task<ImportPlan> PlanAsync(string sourceCity, bool ownCityOnly, FeedParseResult parsed, DuplicateKeys keys,
+        CancellationToken cancellationToken)
     {
         var plan = new ImportPlan();
         var existing = await (from s in db.PostingSources.AsNoTracking()
                               where s.SourceCity == sourceCity
                               join p in db.Postings.AsNoTracking() on s.PostingId equals p.Id
-                              select new ExistingLink(s, p.Status)).ToDictionaryAsync(x => x.Link.ExternalId, StringComparer.Ordinal, cancellationToken);
-        plan.OpenBefore = existing.Values.Where(x => x.Link.Active && x.PostingStatus == PostingStatus.Open).Select(x => x.Link.PostingId).Distinct().Count();
+                              select new ExistingLink(s, p.Status, p.CityCode)).ToDictionaryAsync(x => x.Link.ExternalId, StringComparer.Ordinal, cancellationToken);
+        // The mass-close share is of what this run may close: for an organiser's run, its own city's postings.
+        plan.OpenBefore = existing.Values.Where(x => x.Link.Active && x.PostingStatus == PostingStatus.Open && (!ownCityOnly || x.PostingCity == sourceCity))
+            .Select(x => x.Link.PostingId).Distinct().Count();
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var newRows = new List<RowChange>();
@@ -444,7 +455,15 @@ public sealed class ImportService(
         {
             seen.Add(row.ExternalId);
             var change = Describe(row, keys);
-            if (!existing.TryGetValue(row.ExternalId, out var known))
+            existing.TryGetValue(row.ExternalId, out var known);
+            if (ownCityOnly && OtherCityRefusal(change, known, sourceCity) is { } reason)
+            {
+                // Seen, so its posting is left as it is, like a row the parser rejected.
+                plan.Refusals.Add(new FeedRejection(row.Line, row.ExternalId, FeedField.City.Name(), reason));
+                continue;
+            }
+
+            if (known is null)
             {
                 if (row.Closed)
                 {
@@ -498,6 +517,12 @@ public sealed class ImportService(
         {
             if (known.Link.Active && !seen.Contains(externalId))
             {
+                if (ownCityOnly && known.PostingCity != sourceCity)
+                {
+                    plan.KeptOtherCity++;
+                    continue;
+                }
+
                 plan.Deactivations.Add(known.Link);
             }
         }
@@ -506,6 +531,39 @@ public sealed class ImportService(
         await FindClosingPostingsAsync(sourceCity, plan, existing, cancellationToken);
         return plan;
     }
+
+    /// <summary>
+    /// Why an organiser's row may not be applied, or null: it would create or move a posting outside the source city, or
+    /// change or close a posting of another city. A row that changes nothing is let through.
+    /// </summary>
+    private string? OtherCityRefusal(RowChange change, ExistingLink? known, string ownCity)
+    {
+        var row = change.Row;
+        if (known is null)
+        {
+            // A closed row never seen changes nothing.
+            return row.Closed || row.CityCode == ownCity ? null : OnlyOwnCity(row, ownCity);
+        }
+
+        if (known.PostingCity != ownCity)
+        {
+            var unchanged = row.Closed ? !known.Link.Active : known.Link.Active && known.Link.ContentHash == change.Hash;
+            if (unchanged)
+            {
+                return null;
+            }
+
+            return row.Closed
+                ? $"该职位属于{CityName(known.PostingCity)}，组织方不能关闭其他城市的职位"
+                : $"该职位属于{CityName(known.PostingCity)}，组织方只能修改本市（{CityName(ownCity)}）的职位";
+        }
+
+        return row.Closed || row.CityCode == ownCity ? null : OnlyOwnCity(row, ownCity);
+    }
+
+    private string OnlyOwnCity(FeedPostingRow row, string ownCity) => $"组织方只能导入本市（{CityName(ownCity)}）的职位，该行为 {CityName(row.CityCode)}";
+
+    private string CityName(string code) => cities.FindByCode(code)?.Name ?? code;
 
     /// <summary>New rows whose vacancy another city's feed already lists become a second source of that posting.</summary>
     private async Task MatchOtherSourcesAsync(string sourceCity, List<RowChange> newRows, ImportPlan plan, CancellationToken cancellationToken)
@@ -680,7 +738,7 @@ public sealed class ImportService(
                 changed.AddRange(chunk);
             }
 
-            WriteProblems(run.Id, parsed, transaction);
+            WriteProblems(run.Id, parsed, plan.Refusals, transaction);
 
             // A held snapshot of this source is stale once a newer one is applied.
             await db.ImportRuns.Where(r => r.SourceCity == run.SourceCity && r.Status == ImportRunStatus.Held && r.Id != run.Id)
@@ -807,12 +865,12 @@ public sealed class ImportService(
         return result;
     }
 
-    private void WriteProblems(long runId, FeedParseResult parsed, System.Data.Common.DbTransaction transaction)
+    private void WriteProblems(long runId, FeedParseResult parsed, IReadOnlyList<FeedRejection> refusals, System.Data.Common.DbTransaction transaction)
     {
         using var writer = EntityRowWriter<ImportProblem>.TryCreate(db, readBackKey: false)
                            ?? throw new InvalidOperationException("Import problems need a row writer.");
         writer.Transaction = transaction;
-        foreach (var r in parsed.Rejections.Take(ProblemsKept))
+        foreach (var r in parsed.Rejections.Concat(refusals).Take(ProblemsKept))
         {
             writer.Insert(new ImportProblem { RunId = runId, Kind = ImportProblemKind.Rejection, Line = r.Line, ExternalId = Clip(r.ExternalId), Field = r.Field, Reason = r.Reason });
         }

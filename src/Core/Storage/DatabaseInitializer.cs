@@ -11,7 +11,7 @@ namespace Jobs.Core.Storage;
 public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Raise with every schema change and add the step that brings version N-1 to N.</summary>
-    public const int CurrentVersion = 5;
+    public const int CurrentVersion = 6;
 
     private static readonly IReadOnlyDictionary<int, string[]> UpgradeSteps = new Dictionary<int, string[]>
     {
@@ -284,6 +284,30 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             "CREATE INDEX \"IX_RefreshTokens_SessionId\" ON \"RefreshTokens\" (\"SessionId\");",
             "CREATE UNIQUE INDEX \"IX_RefreshTokens_TokenHash\" ON \"RefreshTokens\" (\"TokenHash\");",
             "CREATE INDEX \"IX_RefreshTokens_UserId\" ON \"RefreshTokens\" (\"UserId\");",
+        ],
+        // 6: employer identity changes; imports limited to the organiser's city; booth applications' city at application time.
+        [6] =
+        [
+            """
+            CREATE TABLE "EmployerChanges" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_EmployerChanges" PRIMARY KEY AUTOINCREMENT,
+                "EmployerId" INTEGER NOT NULL,
+                "Field" TEXT NOT NULL,
+                "OldValue" TEXT NULL,
+                "NewValue" TEXT NULL,
+                "ActorUserId" INTEGER NULL,
+                "ChangedAt" TEXT NOT NULL,
+                CONSTRAINT "FK_EmployerChanges_Employers_EmployerId" FOREIGN KEY ("EmployerId") REFERENCES "Employers" ("Id") ON DELETE RESTRICT
+            );
+            """,
+            "CREATE INDEX \"IX_EmployerChanges_EmployerId_Id\" ON \"EmployerChanges\" (\"EmployerId\", \"Id\");",
+            "ALTER TABLE \"ImportRuns\" ADD COLUMN \"OwnCityOnly\" INTEGER NOT NULL DEFAULT 0;",
+            // The column came with the booth tables; a row written without a city takes the employer's city of today, the best left.
+            """
+            UPDATE "BoothApplications" SET "EmployerCityCode" =
+                (SELECT "CityCode" FROM "Employers" WHERE "Employers"."Id" = "BoothApplications"."EmployerId")
+            WHERE "EmployerCityCode" IS NULL OR "EmployerCityCode" = '';
+            """,
         ],
     };
 

@@ -20,6 +20,8 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
 
     public DbSet<Employer> Employers => Set<Employer>();
 
+    public DbSet<EmployerChange> EmployerChanges => Set<EmployerChange>();
+
     public DbSet<Posting> Postings => Set<Posting>();
 
     public DbSet<Resume> Resumes => Set<Resume>();
@@ -98,6 +100,15 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
             e.Property(x => x.CreditCode).HasMaxLength(18);
             e.HasIndex(x => x.CreditCode).IsUnique().HasFilter("CreditCode IS NOT NULL");
             e.HasIndex(x => x.Name);
+        });
+
+        modelBuilder.Entity<EmployerChange>(e =>
+        {
+            e.Property(x => x.Field).HasMaxLength(20);
+            e.Property(x => x.OldValue).HasMaxLength(200);
+            e.Property(x => x.NewValue).HasMaxLength(200);
+            e.HasOne<Employer>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.EmployerId, x.Id });
         });
 
         modelBuilder.Entity<Posting>(e =>

@@ -36,7 +36,8 @@ public sealed class CityFeedImportJob(ImportService imports, FeedLocation locati
 
         await using (fetch.Content)
         {
-            var result = await imports.RunAsync(Actor.System, new ImportRequest(cityCode, fetch.Content, fetch.FileName, source.ReadOptions, trigger),
+            var result = await imports.RunAsync(Actor.System, new ImportRequest(cityCode, fetch.Content, fetch.FileName, source.ReadOptions, trigger,
+                OwnCityOnly: source.OwnCityOnly),
                 cancellationToken);
             if (result.Value is null)
             {

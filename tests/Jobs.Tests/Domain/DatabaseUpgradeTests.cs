@@ -32,6 +32,7 @@ public class DatabaseUpgradeTests
                 await connection.OpenAsync();
                 var command = connection.CreateCommand();
                 command.CommandText = """
+                    DROP TABLE EmployerChanges;
                     DROP TABLE RefreshTokens; DROP TABLE Sessions;
                     ALTER TABLE Users DROP COLUMN SecurityStamp; ALTER TABLE Users DROP COLUMN FailedSignInCount;
                     ALTER TABLE Users DROP COLUMN LastFailedSignInAt; ALTER TABLE Users DROP COLUMN LockoutEnd;
@@ -66,6 +67,14 @@ public class DatabaseUpgradeTests
             Assert.Equal(2, (int)imported["counts"]!["added"]!);
             var fair = await admin.Client.PostAsJsonAsync("/api/fairs", Jobs.Tests.Fairs.FairTestKit.Fair(second));
             Assert.Equal(HttpStatusCode.Created, fair.StatusCode);
+            Assert.False((bool)imported["ownCityOnly"]!);
+            var employer = await second.RegisterEmployerAsync("南京", "南京升级测试有限公司");
+            var profile = JsonNode.Parse(await employer.Client.GetStringAsync($"/api/employers/{employer.EmployerId}"))!;
+            var renamed = await employer.Client.PutAsJsonAsync($"/api/employers/{employer.EmployerId}",
+                new { name = "南京升级测试股份有限公司", creditCode = (string)profile["creditCode"]!, city = "南京" });
+            Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+            var changes = JsonNode.Parse(await employer.Client.GetStringAsync($"/api/employers/{employer.EmployerId}/changes"))!;
+            Assert.Equal("南京升级测试股份有限公司", (string)changes["items"]![0]!["newValue"]!);
 
             await using var check = new SqliteConnection($"Data Source={Path.Combine(folder, "jobs.db")};Pooling=False");
             await check.OpenAsync();

@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Jobs.Core.Fairs;
+using Jobs.Core.Storage;
 using Jobs.Tests.Imports;
 using Jobs.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jobs.Tests.Fairs;
 
@@ -163,6 +166,47 @@ public sealed class BoothTests : IClassFixture<JobsApiFactory>
         Assert.Equal(["withdrawn", "allocated", "waitlisted"], states.Select(x => (string)x["status"]!));
         Assert.Equal(1, (int)states[1]["boothNumber"]!);
         Assert.Equal(1, (int)states[2]["waitlistPosition"]!);
+    }
+
+    [Fact]
+    public async Task Allocate_EmployerCityChangedAfterApplying_CountsTheCityAtApplicationTime()
+    {
+        var organiser = await _factory.CreateOrganiserAsync("南京");
+        var fairId = await organiser.CreateOpenFairAsync(FairTestKit.Fair(_factory, booths: 2, otherCityShare: 0.5));
+        var applicants = new[]
+        {
+            await _factory.RegisterEmployerAsync("南京", "南京申请时城市测试甲有限公司"),
+            await _factory.RegisterEmployerAsync("南京", "南京申请时城市测试乙有限公司"),
+            await _factory.RegisterEmployerAsync("芜湖", "芜湖申请时城市测试有限公司"),
+        };
+        foreach (var employer in applicants)
+        {
+            var posting = await employer.CreatePostingAsync(ApiClient.ValidPosting("申请时城市测试工程师"));
+            var applied = await (await employer.Client.PostAsJsonAsync($"/api/fairs/{fairId}/booths", new { postingIds = new[] { posting } })).ReadObjectAsync();
+            Assert.Equal(HttpStatusCode.OK, (await organiser.Client.PostAsync($"/api/fairs/{fairId}/booths/{(long)applied["id"]!}/approve", null)).StatusCode);
+        }
+
+        // The API refuses this move while the application is live; the stored row may still differ (changed before the
+        // rule existed, or by hand), and the quota must follow the city the employer applied with.
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
+            await db.Employers.Where(e => e.Id == applicants[2].EmployerId).ExecuteUpdateAsync(u => u.SetProperty(e => e.CityCode, "nanjing"));
+        }
+
+        var fair = await _factory.GetFairAsync(fairId);
+        _factory.Clock.MoveTo((DateTime)fair["employerWindow"]!["closesAt"]!);
+        await _factory.RunDeadlinesAsync(fairId);
+
+        var mine = new List<JsonObject>();
+        foreach (var employer in applicants)
+        {
+            mine.Add(await (await employer.Client.GetAsync($"/api/fairs/{fairId}/booths/mine")).ReadObjectAsync());
+        }
+
+        Assert.Equal(["allocated", "waitlisted", "allocated"], mine.Select(m => (string)m["status"]!));
+        Assert.Equal([1, null, 2], mine.Select(m => (int?)m["boothNumber"]));
+        Assert.Equal(("wuhu", true), ((string)mine[2]["employerCity"]!, (bool)mine[2]["fromOtherCity"]!));
     }
 
     [Fact]

@@ -90,12 +90,13 @@ public sealed class ScheduledImportTests(ScheduledImportFixture host) : IClassFi
         var older = Path.Combine(host.FeedFolder, "2025-01.csv");
         await File.WriteAllBytesAsync(older, Csv(Rows("old", 1)));
         File.SetLastWriteTimeUtc(older, DateTime.UtcNow.AddDays(-1));
-        await File.WriteAllBytesAsync(Path.Combine(host.FeedFolder, "2025-02.csv"), Csv(Rows("new", 2)));
+        // A city's configured feed speaks for its own city unless configured otherwise: the Wuhu row is refused.
+        await File.WriteAllBytesAsync(Path.Combine(host.FeedFolder, "2025-02.csv"), Csv([.. Rows("new", 2), Row("new-wuhu", ("city", "芜湖"))]));
 
         host.Services.GetRequiredService<IRecurringJobManager>().Trigger(CityFeedImportJob.RecurringId("nanjing"));
 
         var run = await LatestRunAsync(admin, "南京", r => (string)r["status"]! == "succeeded");
-        Assert.Equal(("schedule", "2025-02.csv", 2), ((string)run["trigger"]!, (string)run["fileName"]!, run.Count("added")));
+        Assert.Equal(("schedule", "2025-02.csv", 2, 1), ((string)run["trigger"]!, (string)run["fileName"]!, run.Count("added"), run.Count("rejected")));
         Assert.Equal(["new-1", "new-2"], (await host.SourceStateAsync("nanjing")).Keys.Order());
     }
 
@@ -146,6 +147,9 @@ public sealed class ScheduledImportTests(ScheduledImportFixture host) : IClassFi
 
         Assert.Equal(["nanjing", "yangzhou", "zhenjiang"], sources.Select(s => (string)s!["city"]!).Order());
         Assert.Equal(host.FeedUrl, (string)sources.Single(s => (string)s!["city"]! == "yangzhou")!["location"]!);
+        // Other cities' last runs stay hidden from this organiser: their ids would lead to reports it may not read.
+        Assert.All(sources.Where(s => (string)s!["city"]! != "yangzhou"), s => Assert.Null(s!["lastRun"]));
+        Assert.All(sources, s => Assert.True((bool)s!["ownCityOnly"]!));
         Assert.Equal(HttpStatusCode.Forbidden, (await graduate.Client.GetAsync("/api/imports/sources")).StatusCode);
     }
 
