@@ -360,6 +360,70 @@ public class WriteEndpointFuzzTests(FuzzFixture fixture, ITestOutputHelper outpu
         Assert.Equal(before, after);
     }
 
+    /// <summary>The feed upload is a form, not JSON: its text fields and the file itself get the hostile values instead.</summary>
+    [Fact]
+    public async Task Sweep_FeedUploadFormAndFile_NoServerErrors()
+    {
+        var valid = Encoding.UTF8.GetBytes(Jobs.Tests.Imports.Feeds.FeedTestKit.Jsonl(Jobs.Tests.Imports.ImportTestKit.Rows("fz", 2, city: "扬州")));
+        string[] texts = ["", " ", "0", "-1", "99999999999999999999", "null", "\ud800", new string('a', 100_000), "扬州\u0000", "../../etc/passwd"];
+        byte[][] files =
+        [
+            [], "null"u8.ToArray(), "[]"u8.ToArray(), "{}"u8.ToArray(), "{\"title\":\"\\udfff\"}\n"u8.ToArray(), [0xFF, 0xFE, 0x7B, 0x00],
+            [0xED, 0xA0, 0x80, 0x0A], [0x00, 0x00, 0x00], Encoding.UTF8.GetBytes("external_id,title\n" + new string('"', 5000)),
+            Encoding.UTF8.GetBytes("{\"external_id\":1e308,\"headcount\":9223372036854775808,\"salary\":-1,\"skills\":[{},[]]}\n"),
+        ];
+        var failures = new List<string>();
+        var endpoint = new Discovered("POST", "/api/imports", null!);
+        foreach (var field in new[] { "city", "format", "encoding" })
+        {
+            foreach (var text in texts)
+            {
+                var form = new Dictionary<string, string> { ["city"] = "扬州", ["format"] = "jsonl", ["encoding"] = "utf-8", [field] = text };
+                await CheckAsync(failures, endpoint, $"{field}={(text.Length > 20 ? text[..20] + "…" : text)}", await UploadAsync(form, valid));
+            }
+        }
+
+        for (var i = 0; i < files.Length; i++)
+        {
+            await CheckAsync(failures, endpoint, $"file #{i}", await UploadAsync(new Dictionary<string, string> { ["city"] = "扬州" }, files[i]));
+            await CheckAsync(failures, endpoint, $"file #{i} as gb18030 csv",
+                await UploadAsync(new Dictionary<string, string> { ["city"] = "扬州", ["format"] = "csv", ["encoding"] = "gb18030" }, files[i]));
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} bad answers:\n{string.Join("\n", failures.Take(50))}");
+    }
+
+    private async Task<HttpResponseMessage> UploadAsync(Dictionary<string, string> fields, byte[] file)
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        form.Add(new ByteArrayContent(file), "file", "feed.txt");
+        return await fixture.Admin.Client.PostAsync("/api/imports", form);
+    }
+
+    [Fact]
+    public async Task UploadFeed_LineWithUnpairedSurrogate_ThatLineRejectedRestImported()
+    {
+        var rows = Jobs.Tests.Imports.ImportTestKit.Rows("sq", 3, city: "镇江");
+        rows[1]["title"] = "焊MARK工";
+        var text = Jobs.Tests.Imports.Feeds.FeedTestKit.Jsonl(rows).Replace("MARK", "\\ud800", StringComparison.Ordinal);
+        Assert.Contains("\\ud800", text);
+
+        var response = await Jobs.Tests.Imports.ImportTestKit.UploadAsync(fixture.Admin, "镇江", Encoding.UTF8.GetBytes(text), "feed.jsonl");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {body}");
+        var report = JsonNode.Parse(body)!.AsObject();
+        Assert.Equal((2, 1), ((int)report["counts"]!["added"]!, (int)report["counts"]!["rejected"]!));
+        var rejection = report["rejections"]!.AsArray().Single()!;
+        Assert.Equal(2, (int)rejection["line"]!);
+        Assert.Equal("该行含有无效的字符（不成对的代理项），无法读取", (string)rejection["reason"]!);
+    }
+
     private static async Task<JsonObject> AssertValidationProblemAsync(HttpResponseMessage response, string field)
     {
         var text = await response.Content.ReadAsStringAsync();
