@@ -1,69 +1,37 @@
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Jobs.Api.Infrastructure;
 
 /// <summary>
-/// Input checks every JSON request body gets before a handler sees it, so no value the serializer accepts can reach SQLite,
-/// ICU or Lucene in a shape they fail on: strings with an unpaired surrogate (<c>"\ud800"</c>) and <c>null</c> elements in
-/// lists whose element type is not nullable (<c>"slots": [null]</c>). Both answer 400 naming the field.
+/// Input checks every JSON request body gets before a handler sees it, so no value can reach a handler, SQLite, ICU or
+/// Lucene in a shape they fail on: strings with an unpaired surrogate (<c>"\ud800"</c>, refused by the reader and named here)
+/// and <c>null</c> elements in lists whose element type is not nullable (<c>"slots": [null]</c>). Both answer 400 naming the field.
 /// </summary>
 public static class JsonInputValidation
 {
     public static IServiceCollection AddJobsJsonInputValidation(this IServiceCollection services) =>
         services.Configure<JsonOptions>(o =>
         {
-            o.SerializerOptions.Converters.Add(new WellFormedStringConverter());
             o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
                 .WithAddedModifier(RejectNullElements);
         });
 
     /// <summary>
-    /// The reader itself refuses to turn an unpaired surrogate escape into a string, but only with an
-    /// <see cref="InvalidOperationException"/> the handler cannot tell from other conversion failures; this names the cause.
+    /// The reader refuses to turn an unpaired surrogate escape (or bytes that are not UTF-8) into a string, but only with an
+    /// <see cref="InvalidOperationException"/> inside the serializer's <see cref="JsonException"/>, which otherwise reads as a
+    /// wrong type. A custom string converter could say so directly, but OpenAPI then no longer knows the fields are strings.
     /// </summary>
-    private sealed class WellFormedStringConverter : JsonConverter<string>
-    {
-        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                // Same failure (and message) the built-in converter gives for a number or object where text belongs.
-                throw new JsonException();
-            }
+    public static string? InvalidTextReason(JsonException json) => json.InnerException is InvalidOperationException inner
+        // System.Text.Json's own wording, the only thing that tells these apart; the surrogate tests notice if it changes.
+        && inner.Message.Contains("UTF-16", StringComparison.Ordinal)
+            ? inner.Message.Contains("UTF-8", StringComparison.Ordinal) ? "含有无效的字符（不是有效的 UTF-8）" : UnpairedSurrogate
+            : null;
 
-            return ReadText(ref reader);
-        }
-
-        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
-
-        // Dictionary keys go through the string converter too; without these a custom one cannot be a key at all.
-        public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadText(ref reader);
-
-        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
-
-        private static string ReadText(ref Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped)
-            {
-                // Unescaped text was validated as UTF-8 by the reader, so it cannot hold a lone surrogate.
-                return reader.GetString()!;
-            }
-
-            try
-            {
-                return reader.GetString()!;
-            }
-            catch (InvalidOperationException)
-            {
-                throw new JsonFieldException(null, "含有无效的字符（不成对的代理项）");
-            }
-        }
-    }
+    public const string UnpairedSurrogate = "含有无效的字符（不成对的代理项）";
 
     /// <summary>Adds a check after each object is read: no list property whose elements are declared non-nullable holds a null.</summary>
     private static void RejectNullElements(JsonTypeInfo type)

@@ -79,6 +79,15 @@ public static class ProblemHandling
         private static ProblemDetails JsonProblem(JsonException json)
         {
             var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? null : json.Path.TrimStart('$', '.');
+            if (JsonInputValidation.InvalidTextReason(json) is { } reason)
+            {
+                var field = path ?? "请求体";
+                return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [reason] })
+                {
+                    Status = 400, Title = "One or more validation errors occurred.", Detail = $"字段 {field} {reason}",
+                };
+            }
+
             if (path is not null && json.InnerException is InvalidOperationException or FormatException or null
                 && json.Message.Contains("could not be converted", StringComparison.Ordinal))
             {

@@ -83,6 +83,9 @@ public class WriteEndpointFuzzTests(FuzzFixture fixture, ITestOutputHelper outpu
 {
     private const string SurrogateMarker = "\u0001surrogate:";
 
+    /// <summary>Becomes the bytes ED A0 80: U+D800 encoded as if it were a character, which is not UTF-8.</summary>
+    private const string RawSurrogateMarker = "\u0001raw-surrogate";
+
     /// <summary>A JSON body endpoint as it appears in the routing table, e.g. <c>POST /api/fairs/{id}/booths</c>.</summary>
     private sealed record Discovered(string Method, string Pattern, RouteEndpoint Endpoint)
     {
@@ -171,6 +174,8 @@ public class WriteEndpointFuzzTests(FuzzFixture fixture, ITestOutputHelper outpu
         yield return ("huge", JsonValue.Create(Huge));
         yield return ("lone high surrogate", JsonValue.Create(SurrogateMarker + "d800"));
         yield return ("lone low surrogate", JsonValue.Create(SurrogateMarker + "dfff"));
+        yield return ("reversed pair", JsonValue.Create(SurrogateMarker + "dc00" + SurrogateMarker + "d800"));
+        yield return ("surrogate as raw bytes", JsonValue.Create("前" + RawSurrogateMarker + "后"));
         yield return ("object", new JsonObject { ["a"] = 1 });
         yield return ("array", new JsonArray(1, "二"));
         yield return ("true", JsonValue.Create(true));
@@ -189,7 +194,7 @@ public class WriteEndpointFuzzTests(FuzzFixture fixture, ITestOutputHelper outpu
         }
     }
 
-    private static readonly string[] WholeBodies = ["null", "[]", "{}", "\"\"", "0", "\"\\ud800\""];
+    private static readonly string[] WholeBodies = ["null", "[]", "{}", "\"\"", "0", "\"\\ud800\"", "{\"\\ud800\":1}", "{\"a\":{\"b\":[[[[[[[[[[]]]]]]]]]]}}", "{", "\u0000", new string('[', 1000) + new string(']', 1000)];
 
     [Fact]
     public async Task Sweep_EveryWriteEndpointEveryField_NoServerErrors()
@@ -220,7 +225,7 @@ public class WriteEndpointFuzzTests(FuzzFixture fixture, ITestOutputHelper outpu
 
             foreach (var (path, variant) in Variants(body))
             {
-                await CheckAsync(failures, endpoint, path, await SendAsync(endpoint.Method, sample, Render(variant)));
+                await CheckAsync(failures, endpoint, path, await SendAsync(endpoint.Method, sample, RenderBytes(variant)));
                 sent++;
             }
         }
@@ -344,6 +349,31 @@ public class WriteEndpointFuzzTests(FuzzFixture fixture, ITestOutputHelper outpu
 
         var problem = await AssertValidationProblemAsync(response, field);
         Assert.Equal(detail, (string)problem["detail"]!);
+    }
+
+    [Fact]
+    public async Task CreatePosting_SurrogateAsRawBytes_BadRequestNamingTheField()
+    {
+        var body = JsonSerializer.SerializeToNode(ApiClient.ValidPosting(), ApiClient.Json)!;
+        body["title"] = "焊" + RawSurrogateMarker + "工";
+        var content = new ByteArrayContent(RenderBytes(body));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await fixture.Employer.Client.PostAsync("/api/postings", content);
+
+        var problem = await AssertValidationProblemAsync(response, "title");
+        Assert.Equal("字段 title 含有无效的字符（不是有效的 UTF-8）", (string)problem["detail"]!);
+    }
+
+    /// <summary>The input checks hook into the serializer; they must not cost the OpenAPI document its string types.</summary>
+    [Fact]
+    public async Task OpenApi_RequestSchemas_KeepTheirStringTypes()
+    {
+        var document = JsonNode.Parse(await fixture.Anonymous.GetStringAsync("/openapi/v1.json"))!;
+        var posting = document["components"]!["schemas"]!["PostingRequest"]!["properties"]!;
+
+        Assert.Contains("string", posting["title"]!["type"]!.ToJsonString());
+        Assert.Equal("string", (string)posting["skills"]!["items"]!["type"]!);
     }
 
     [Fact]
@@ -572,11 +602,25 @@ public class WriteEndpointFuzzTests(FuzzFixture fixture, ITestOutputHelper outpu
     private static string Render(JsonNode body) =>
         Regex.Replace(body.ToJsonString(), Regex.Escape(JsonEncodedText.Encode(SurrogateMarker).ToString()) + "([0-9a-f]{4})", @"\u$1");
 
+    private static readonly byte[] RawMarkerBytes = Encoding.UTF8.GetBytes(JsonEncodedText.Encode(RawSurrogateMarker).ToString());
+
+    /// <summary>The body as bytes: <see cref="Render"/>, then the raw-surrogate marker swapped for bytes no encoder would write.</summary>
+    private static byte[] RenderBytes(JsonNode body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(Render(body));
+        var at = bytes.AsSpan().IndexOf(RawMarkerBytes);
+        return at < 0 ? bytes : [.. bytes.AsSpan(0, at), 0xED, 0xA0, 0x80, .. bytes.AsSpan(at + RawMarkerBytes.Length)];
+    }
+
     private static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static async Task<HttpResponseMessage> SendAsync(string method, Sample sample, string json)
+    private static Task<HttpResponseMessage> SendAsync(string method, Sample sample, string json) => SendAsync(method, sample, Encoding.UTF8.GetBytes(json));
+
+    private static async Task<HttpResponseMessage> SendAsync(string method, Sample sample, byte[] json)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(method), sample.Path) { Content = JsonBody(json) };
+        var content = new ByteArrayContent(json);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var request = new HttpRequestMessage(new HttpMethod(method), sample.Path) { Content = content };
         return await sample.Client.SendAsync(request);
     }
 
