@@ -31,6 +31,7 @@ builder.Services
     .AddPlatformStartup();
 // Chinese text and <em> highlights go out as written, not as \u escapes; responses are JSON, never inlined into HTML.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+builder.Services.AddJobsHangfireDashboard();
 builder.Services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.WebHost.ConfigureKestrel(kestrel =>
 {

@@ -22,6 +22,7 @@ public static class ProblemHandling
             context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddJobsJsonInputValidation();
         // Minimal APIs otherwise answer a body that fails to bind with an empty 400; throwing lets the handler explain why.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
@@ -44,6 +45,9 @@ public static class ProblemHandling
             ProblemDetails problem;
             switch (exception)
             {
+                case BadHttpRequestException { InnerException: JsonFieldException field }:
+                    problem = FieldProblem(field);
+                    break;
                 case BadHttpRequestException { InnerException: JsonException json }:
                     problem = JsonProblem(json);
                     break;
@@ -63,9 +67,27 @@ public static class ProblemHandling
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
         }
 
+        private static ProblemDetails FieldProblem(JsonFieldException field)
+        {
+            var name = field.Field ?? "请求体";
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [field.Reason] })
+            {
+                Status = 400, Title = "One or more validation errors occurred.", Detail = $"字段 {name} {field.Reason}",
+            };
+        }
+
         private static ProblemDetails JsonProblem(JsonException json)
         {
             var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? null : json.Path.TrimStart('$', '.');
+            if (JsonInputValidation.InvalidTextReason(json) is { } reason)
+            {
+                var field = path ?? "请求体";
+                return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [reason] })
+                {
+                    Status = 400, Title = "One or more validation errors occurred.", Detail = $"字段 {field} {reason}",
+                };
+            }
+
             if (path is not null && json.InnerException is InvalidOperationException or FormatException or null
                 && json.Message.Contains("could not be converted", StringComparison.Ordinal))
             {

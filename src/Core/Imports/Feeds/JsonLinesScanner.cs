@@ -194,6 +194,11 @@ internal sealed class JsonLinesScanner(TextReader reader, FeedTextEncoding encod
             var at = ex.BytePositionInLine is { } b ? $"（约第{b + 1}个字节处）" : "";
             return Broken(lineNumber, values, $"JSON格式错误{at}，该行无法读取");
         }
+        catch (InvalidOperationException)
+        {
+            // The reader validates UTF-8 but refuses to unescape "\ud800" (a surrogate without its pair) only when asked for the string.
+            return Broken(lineNumber, values, "该行含有无效的字符（不成对的代理项），无法读取");
+        }
 
         return new FeedRecord(lineNumber, values, 0, null);
     }
