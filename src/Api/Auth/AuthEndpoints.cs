@@ -1,4 +1,5 @@
 using Jobs.Api.Infrastructure;
+using Jobs.Api.RateLimiting;
 using Jobs.Core.Accounts;
 using Jobs.Core.Employers;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,9 +24,9 @@ public static class AuthEndpoints
     public static RouteGroupBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
-        group.MapPost("/register", RegisterAsync).ProducesProblems(400, 409)
+        group.MapPost("/register", RegisterAsync).RequireRateLimiting(RateLimitPolicies.SignUp).ProducesProblems(400, 409)
             .WithSummary("Register a graduate or employer account and receive a bearer token");
-        group.MapPost("/login", LoginAsync).ProducesProblems(400, 401)
+        group.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimitPolicies.SignIn).ProducesProblems(400, 401)
             .WithSummary("Exchange email and password for a bearer token");
 
         app.MapGet("/api/me", GetMeAsync).WithTags("Auth").RequireAuthorization().ProducesProblems(401)

@@ -31,6 +31,7 @@ public sealed class AdminOptions
     [Required, EmailAddress]
     public string Email { get; set; } = "";
 
-    [Required, MinLength(8)]
-    public string Password { get; set; } = "";
+    /// <summary>Unset: a one-time password is generated and printed once (see Startup/FirstAdmin).</summary>
+    [MinLength(8)]
+    public string? Password { get; set; }
 }
