@@ -134,6 +134,20 @@ public static class RateLimitSetup
     private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
+        var delay = context.RequestServices.GetRequiredService<IOptions<RateLimitsOptions>>().Value.RejectionDelayMilliseconds;
+        if (delay > 0)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(delay), context.RequestServices.GetRequiredService<TimeProvider>(), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The client gave up waiting; nobody is left to answer.
+                return;
+            }
+        }
+
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 60;

@@ -60,7 +60,13 @@ public sealed class RateLimitsOptions : IValidatableObject
     /// <summary>Posting, résumé and fair search and matches per address (a token bucket).</summary>
     public RateLimitRule Search { get; set; } = new(600, 60);
 
-    public IEnumerable<RateLimitRule> All => [Global, SignIn, SignUp, FairRegistration, FairRegistrationPerAddress, Applications, Uploads, Search];
+    /// <summary>
+    /// How long a refusal waits before it is sent. A client that sends its next request as soon as the last is answered
+    /// (a script guessing passwords) otherwise turns refusals into thousands of requests a second, and the server's CPU
+    /// goes to refusing them; waiting costs a timer, and such a client then sends a few requests a second per connection.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int RejectionDelayMilliseconds { get; set; } = 1000;
 
     // ValidateDataAnnotations does not descend into nested objects, so each rule is checked here, named by its key.
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
