@@ -103,6 +103,12 @@ internal static class Harness
                     ["Search__IndexDirectory"] = i == 0 ? "index" : $"index-{i + 1}",
                     ["DOTNET_gcServer"] = "1",
                 };
+                // Every simulated graduate comes from this machine's one address; per-address limits would refuse the burst.
+                foreach (var rule in new[] { "Global", "SignIn", "SignUp", "FairRegistration", "FairRegistrationPerAddress", "Search" })
+                {
+                    env[$"RateLimits__{rule}__PermitLimit"] = "1000000";
+                }
+
                 foreach (var (key, value) in s.ApiEnvironment)
                 {
                     env[key] = value;

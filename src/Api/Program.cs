@@ -11,6 +11,7 @@ using Jobs.Api.Infrastructure;
 using Jobs.Api.Matching;
 using Jobs.Api.Notifications;
 using Jobs.Api.Postings;
+using Jobs.Api.RateLimiting;
 using Jobs.Api.Resumes;
 using Jobs.Api.Search;
 using Jobs.Api.Startup;
@@ -28,15 +29,19 @@ builder.Services
     .AddJobsOpenApi()
     .AddJobsHealthChecks()
     .AddBackgroundJobs(builder.Configuration)
-    .AddPlatformStartup();
+    .AddPlatformStartup()
+    .AddJobsRateLimiting();
 // Chinese text and <em> highlights go out as written, not as \u escapes; responses are JSON, never inlined into HTML.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 builder.Services.AddJobsHangfireDashboard();
 builder.Services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
-    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetSection(RequestLimitsOptions.Section).Get<RequestLimitsOptions>()?.MaxBodyBytes
-        ?? new RequestLimitsOptions().MaxBodyBytes;
+    // The server's name and version help nobody but someone matching it against a list of vulnerabilities.
+    kestrel.AddServerHeader = false;
+    // The smallest limit, for bodies nobody reads (a request refused before UseRequestLimits sets the caller's limit).
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetSection(RequestLimitsOptions.Section).Get<RequestLimitsOptions>()?.AnonymousMaxBodyBytes
+        ?? new RequestLimitsOptions().AnonymousMaxBodyBytes;
     // A pasted 10,000-character query must reach the search endpoint (which answers 200 and truncates), not die as a 414.
     kestrel.Limits.MaxRequestLineSize = 128 * 1024;
     kestrel.Limits.MaxRequestHeadersTotalSize = 160 * 1024;
@@ -61,11 +66,14 @@ if (ReindexCommand.IsRequested(args))
 
 await app.InitializePlatformAsync();
 
+app.UseSecurityHeaders();
 app.UseJobsProblemDetails();
 app.UseRouting();
-app.UseRequestLimits();
+// Who asks decides the limits, so authentication first; then refusals in order of cost: rate limits, roles, body size.
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
+app.UseRequestLimits();
 
 app.MapHomeEndpoints();
 app.MapJobsOpenApi();

@@ -1,6 +1,7 @@
 using Jobs.Api.Auth;
 using Jobs.Api.Infrastructure;
 using Jobs.Api.Postings;
+using Jobs.Api.RateLimiting;
 using Jobs.Api.Resumes;
 using Jobs.Core.Common;
 using Jobs.Core.Regions;
@@ -25,7 +26,7 @@ public static class ApplicationEndpoints
     public static void MapApplicationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/postings/{postingId:long}/applications").WithTags("Applications").RequireAuthorization();
-        group.MapPost("/", ApplyAsync).ProducesProblems(400, 401, 403, 404, 409)
+        group.MapPost("/", ApplyAsync).RequireRateLimiting(RateLimitPolicies.Applications).ProducesProblems(400, 401, 403, 404, 409)
             .WithSummary("Apply to a posting with the signed-in graduate's résumé; the employer then sees the contact data");
         group.MapGet("/", ListApplicantsAsync).ProducesProblems(400, 401, 403, 404)
             .WithSummary("Applicants to a posting (its employer, its city's organisers, admin)");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jobs.Api.Infrastructure;
+using Jobs.Api.RateLimiting;
 using Jobs.Core.Accounts;
 using Jobs.Core.Common;
 using Jobs.Core.Employers;
@@ -36,9 +37,9 @@ public static class AuthEndpoints
     public static RouteGroupBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
-        group.MapPost("/register", RegisterAsync).ProducesProblems(400, 409)
+        group.MapPost("/register", RegisterAsync).RequireRateLimiting(RateLimitPolicies.SignUp).ProducesProblems(400, 409)
             .WithSummary("Sign up as a graduate or employer; the same 202 answer whether or not the email is registered, then sign in");
-        group.MapPost("/login", LoginAsync).ProducesProblems(400, 401, 429)
+        group.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimitPolicies.SignIn).ProducesProblems(400, 401, 429)
             .WithSummary("Exchange email and password for an access token and a refresh token; throttled per email");
         group.MapPost("/refresh", RefreshAsync).ProducesProblems(400, 401)
             .WithSummary("Exchange a refresh token for a new access token and a new refresh token (the old one is spent)");

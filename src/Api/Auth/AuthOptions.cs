@@ -36,7 +36,10 @@ public sealed class AdminOptions
     [Required, EmailAddress]
     public string Email { get; set; } = "";
 
-    /// <summary>Must meet <see cref="Jobs.Core.Accounts.PasswordPolicy"/>; checked when the account is created.</summary>
-    [Required, MinLength(Jobs.Core.Accounts.PasswordPolicy.MinLength)]
-    public string Password { get; set; } = "";
+    /// <summary>
+    /// Must meet <see cref="Jobs.Core.Accounts.PasswordPolicy"/>; checked when the account is created. Unset: a one-time password
+    /// is generated and printed once (see Startup/FirstAdmin).
+    /// </summary>
+    [MinLength(Jobs.Core.Accounts.PasswordPolicy.MinLength)]
+    public string? Password { get; set; }
 }

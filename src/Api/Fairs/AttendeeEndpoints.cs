@@ -1,5 +1,6 @@
 using Jobs.Api.Auth;
 using Jobs.Api.Infrastructure;
+using Jobs.Api.RateLimiting;
 using Jobs.Core.Common;
 using Jobs.Core.Fairs;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,7 +35,7 @@ public static class AttendeeEndpoints
     public static void MapAttendeeEndpoints(this RouteGroupBuilder fairs)
     {
         var group = fairs.MapGroup("/{id:long}").WithTags("Fair attendees");
-        group.MapPost("/attendees", RegisterAsync).RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409)
+        group.MapPost("/attendees", RegisterAsync).RequireAuthorization().RequireRateLimiting(RateLimitPolicies.FairRegistration).ProducesProblems(400, 401, 403, 404, 409)
             .WithSummary("Register the signed-in graduate (a contest: their team); 201 when new, 200 with the existing registration");
         group.MapGet("/attendees", ListAsync).RequireAuthorization().ProducesProblems(400, 401, 403, 404)
             .WithSummary("Registrations in arrival order (organisers of the host city); filter: status");

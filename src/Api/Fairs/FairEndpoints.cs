@@ -2,6 +2,7 @@ using System.Globalization;
 using Jobs.Api.Auth;
 using Jobs.Api.Infrastructure;
 using Jobs.Api.Postings;
+using Jobs.Api.RateLimiting;
 using Jobs.Core.Common;
 using Jobs.Core.Fairs;
 using Jobs.Core.Regions;
@@ -25,7 +26,7 @@ public static class FairEndpoints
         group.MapDelete("/{id:long}", DeleteAsync).RequireAuthorization().ProducesProblems(401, 403, 404, 409).WithSummary("Delete an unpublished draft");
         group.MapPost("/{id:long}/publish", PublishAsync).RequireAuthorization().ProducesProblems(401, 403, 404, 409)
             .WithSummary("Publish a draft; it opens for registration when its first window opens");
-        group.MapGet("/{id:long}/postings", SearchPostingsAsync).ProducesValidationProblem().ProducesProblems(404)
+        group.MapGet("/{id:long}/postings", SearchPostingsAsync).RequireRateLimiting(RateLimitPolicies.Search).ProducesValidationProblem().ProducesProblems(404)
             .WithSummary("Search the postings the fair's exhibitors bring (same parameters and answer as /api/postings/search)");
 
         var seasons = group.MapGroup("/seasons").RequireAuthorization();

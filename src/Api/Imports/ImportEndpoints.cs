@@ -1,7 +1,9 @@
 using Hangfire;
 using Jobs.Api.Auth;
 using Jobs.Api.Infrastructure;
+using Jobs.Api.RateLimiting;
 using Jobs.Background.Imports;
+using Jobs.Core.Accounts;
 using Jobs.Core.Common;
 using Jobs.Core.Imports;
 using Jobs.Core.Imports.Feeds;
@@ -108,8 +110,10 @@ public static class ImportEndpoints
 
     public static void MapImportEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/imports").WithTags("Feed imports").RequireAuthorization();
+        // The role check on the group runs in the authorization middleware, before a handler binds (reads) an upload.
+        var group = app.MapGroup("/api/imports").WithTags("Feed imports").RequireAuthorization(p => p.RequireRole(Roles.Organiser, Roles.Admin));
         group.MapPost("/", UploadAsync)
+            .RequireRateLimiting(RateLimitPolicies.Uploads)
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(UploadLimitBytes(app)))
             .WithFormOptions(multipartBodyLengthLimit: UploadLimitBytes(app))

@@ -13,7 +13,10 @@ public static class HealthSetup
         return services;
     }
 
-    /// <summary>/health answers 200 when every check passes and 503 otherwise, with each check's status in JSON.</summary>
+    /// <summary>
+    /// /health answers 200 when every check passes and 503 otherwise, with each check's status and duration in JSON. It is
+    /// public, so a failure's exception (connection strings, paths, SQL) goes to the log, never into the answer.
+    /// </summary>
     public static void MapJobsHealthChecks(this WebApplication app) =>
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).WithTags("Health");
 
@@ -28,9 +31,17 @@ public static class HealthSetup
             {
                 status = e.Value.Status.ToString(),
                 durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
-                error = e.Value.Exception?.Message,
             }),
         };
+        foreach (var (name, entry) in report.Entries)
+        {
+            if (entry.Exception is { } exception)
+            {
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HealthSetup))
+                    .LogError(exception, "Health check {Check} is {Status}", name, entry.Status);
+            }
+        }
+
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
@@ -6,12 +7,24 @@ namespace Jobs.Api.Infrastructure;
 
 public static class OpenApiSetup
 {
-    public static IServiceCollection AddJobsOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSchemeTransformer>());
+    public static IServiceCollection AddJobsOpenApi(this IServiceCollection services)
+    {
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services.AddOpenApi(options => options.AddDocumentTransformer<BearerSchemeTransformer>());
+    }
 
-    /// <summary>The document at /openapi/v1.json and the browsable reference at /scalar.</summary>
+    public const string ReferencePath = "/scalar";
+
+    public const string DocumentPath = "/openapi/v1.json";
+
+    /// <summary>The document at /openapi/v1.json and the browsable reference at /scalar, only when Api:Docs is on.</summary>
     public static void MapJobsOpenApi(this WebApplication app)
     {
+        if (!app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.Docs)
+        {
+            return;
+        }
+
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("Jobs · 南京都市圈就业服务平台 API"));
     }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -12,20 +14,47 @@ namespace Jobs.Api.Infrastructure;
 /// Every error leaves as RFC 9457 problem details: bad JSON, wrong types and bad query values as 400, oversized bodies as
 /// 413, unknown routes as 404, and anything unexpected as a 500 that reveals no internals.
 /// </summary>
-public static class ProblemHandling
+public static partial class ProblemHandling
 {
     public static IServiceCollection AddJobsProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+            var problem = context.ProblemDetails;
+            problem.Instance = InputEcho.Cap(problem.Instance ?? context.HttpContext.Request.Path.ToString());
+            problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+            CapEchoes(problem);
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddJobsJsonInputValidation();
         // Minimal APIs otherwise answer a body that fails to bind with an empty 400; throwing lets the handler explain why.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
+    }
+
+    /// <summary>Every problem passes here (results, the exception handler, status pages), so echoed input is capped in one place.</summary>
+    private static void CapEchoes(ProblemDetails problem)
+    {
+        if (problem.Detail is { } detail)
+        {
+            problem.Detail = InputEcho.CapQuoted(detail);
+        }
+
+        if (problem is HttpValidationProblemDetails { Errors: { Count: > 0 } errors })
+        {
+            foreach (var (field, messages) in errors.ToArray())
+            {
+                var capped = messages.Select(InputEcho.CapQuoted).ToArray();
+                // Field names can come from the caller too (a JSON property path).
+                var name = InputEcho.Cap(field);
+                if (name != field)
+                {
+                    errors.Remove(field);
+                }
+
+                errors[name] = capped;
+            }
+        }
     }
 
     public static IApplicationBuilder UseJobsProblemDetails(this WebApplication app)
@@ -35,8 +64,16 @@ public static class ProblemHandling
         return app;
     }
 
-    /// <summary>Goes after routing so an endpoint's own size limit (feed uploads) can raise the default.</summary>
+    /// <summary>
+    /// Goes after authentication and authorization: the limit depends on who asks (anonymous, signed in), and an endpoint's
+    /// own larger limit (feed uploads) only counts once the caller has passed that endpoint's role requirement, so a
+    /// graduate's 257 MiB upload is refused with 403 before a byte of it is read.
+    /// </summary>
     public static IApplicationBuilder UseRequestLimits(this WebApplication app) => app.UseMiddleware<RequestSizeLimitMiddleware>();
+
+    // "Failed to bind parameter \"int page\" from \"abc\"." – the value is the caller's, at any length.
+    [GeneratedRegex("""^Failed to bind parameter "(?<parameter>[^"]*)" from "(?<value>.*)"\.?$""", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex BindFailure();
 
     private sealed class BadRequestExceptionHandler(IProblemDetailsService problems, ILogger<BadRequestExceptionHandler> logger) : IExceptionHandler
     {
@@ -93,7 +130,7 @@ public static class ProblemHandling
             {
                 return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [path] = ["字段类型不正确"] })
                 {
-                    Status = 400, Title = "One or more validation errors occurred.", Detail = $"字段 {path} 的类型不正确",
+                    Status = 400, Title = "One or more validation errors occurred.", Detail = $"字段 {InputEcho.Cap(path)} 的类型不正确",
                 };
             }
 
@@ -102,8 +139,10 @@ public static class ProblemHandling
         }
 
         private static string Describe(BadHttpRequestException bad) =>
-            bad.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal)
-                ? $"参数值无效：{bad.Message}"
+            BindFailure().Match(bad.Message) is { Success: true } failure
+                ? $"参数值无效：参数 {failure.Groups["parameter"].Value} 的值“{InputEcho.Cap(failure.Groups["value"].Value)}”无法识别"
+                : bad.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal)
+                ? "参数值无效"
                 : bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) || bad.Message.Contains("request body", StringComparison.OrdinalIgnoreCase)
                     ? $"请求不完整：{bad.Message}"
                     : bad.Message;
@@ -114,7 +153,7 @@ public static class ProblemHandling
     {
         public async Task InvokeAsync(HttpContext context)
         {
-            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? options.Value.MaxBodyBytes;
+            var limit = LimitFor(context, options.Value);
             if (context.Request.ContentLength is { } length && length > limit)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -132,6 +171,24 @@ public static class ProblemHandling
             }
 
             await next(context);
+        }
+
+        private static long LimitFor(HttpContext context, RequestLimitsOptions options)
+        {
+            var signedIn = context.User.Identity?.IsAuthenticated == true;
+            var limit = signedIn ? options.MaxBodyBytes : options.AnonymousMaxBodyBytes;
+            var endpoint = context.GetEndpoint();
+            if (endpoint?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is not { } own)
+            {
+                return limit;
+            }
+
+            var ownLimit = own.MaxRequestBodySize ?? long.MaxValue;
+            // A larger limit only for a signed-in caller the endpoint's authorization already admitted (this runs after it);
+            // a smaller one for everybody.
+            var admitted = signedIn && endpoint.Metadata.GetMetadata<IAuthorizeData>() is not null
+                && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null;
+            return ownLimit < limit || admitted ? ownLimit : limit;
         }
     }
 }

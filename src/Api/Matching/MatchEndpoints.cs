@@ -1,6 +1,7 @@
 using Jobs.Api.Auth;
 using Jobs.Api.Infrastructure;
 using Jobs.Api.Postings;
+using Jobs.Api.RateLimiting;
 using Jobs.Api.Resumes;
 using Jobs.Core.Common;
 using Jobs.Core.Postings;
@@ -45,12 +46,12 @@ public static class MatchEndpoints
 {
     public static void MapMatchEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/resumes/{id:long}/matches", PostingsForResumeAsync).WithTags("Matching").RequireAuthorization()
+        app.MapGet("/api/resumes/{id:long}/matches", PostingsForResumeAsync).WithTags("Matching").RequireAuthorization().RequireRateLimiting(RateLimitPolicies.Search)
             .ProducesValidationProblem().ProducesProblems(401, 403, 404)
             .WithSummary("Postings that fit a résumé, best first, each score explained (the résumé's graduate, organisers, admin)")
             .WithDescription("Takes the filters and paging of GET /api/postings/search; filters narrow the list but never change a score. "
                 + "Closed or expired postings and postings asking for a higher degree never match.");
-        app.MapGet("/api/postings/{id:long}/matches", CandidatesForPostingAsync).WithTags("Matching").RequireAuthorization()
+        app.MapGet("/api/postings/{id:long}/matches", CandidatesForPostingAsync).WithTags("Matching").RequireAuthorization().RequireRateLimiting(RateLimitPolicies.Search)
             .ProducesValidationProblem().ProducesProblems(401, 403, 404)
             .WithSummary("Graduates who fit a posting, best first, each score explained (the posting's employer, organisers, admin)")
             .WithDescription("Takes the filters and paging of GET /api/resumes/search. Hidden résumés and degrees below the requirement "

@@ -1,4 +1,5 @@
 using Jobs.Api.Infrastructure;
+using Jobs.Api.RateLimiting;
 using Jobs.Core.Common;
 using Jobs.Core.Postings;
 using Jobs.Core.Regions;
@@ -54,7 +55,7 @@ public sealed record PostingSearchResponse(
 public static class PostingSearchEndpoints
 {
     public static void MapPostingSearchEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/postings/search", SearchAsync).WithTags("Search").ProducesValidationProblem()
+        app.MapGet("/api/postings/search", SearchAsync).WithTags("Search").RequireRateLimiting(RateLimitPolicies.Search).ProducesValidationProblem()
             .WithSummary("Search open postings across all member cities")
             .WithDescription("q: free text, \"quoted phrase\", -word excludes; every other character is plain text. A city, education, "
                 + "应届 or a salary phrase (8k以上, 1万+, 15-20K) inside q becomes a filter, reported in 'understood'. Facet counts are "

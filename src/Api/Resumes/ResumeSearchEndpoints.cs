@@ -1,6 +1,7 @@
 using Jobs.Api.Auth;
 using Jobs.Api.Infrastructure;
 using Jobs.Api.Postings;
+using Jobs.Api.RateLimiting;
 using Jobs.Core.Common;
 using Jobs.Core.Regions;
 using Jobs.Core.Resumes;
@@ -18,7 +19,7 @@ public sealed record ResumeSearchResponse(int Total, int Page, int PageSize, IRe
 public static class ResumeSearchEndpoints
 {
     public static void MapResumeSearchEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/resumes/search", SearchAsync).WithTags("Search").RequireAuthorization()
+        app.MapGet("/api/resumes/search", SearchAsync).WithTags("Search").RequireAuthorization().RequireRateLimiting(RateLimitPolicies.Search)
             .ProducesValidationProblem().ProducesProblems(401, 403)
             .WithSummary("Search graduates' résumés (employers, organisers, admin); contact data masked as everywhere else");
 

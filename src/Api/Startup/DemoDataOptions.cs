@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Jobs.Api.Startup;
 
-/// <summary>What the first start seeds into an empty database (Storage:SeedDemoData turns it off).</summary>
+/// <summary>What the first start seeds into an empty database when Storage:SeedDemoData is on (Development).</summary>
 public sealed class DemoDataOptions
 {
     public const string Section = "DemoData";

@@ -1,5 +1,4 @@
-using Jobs.Api.Auth;
-using Jobs.Core.Accounts;
+using Jobs.Api.Infrastructure;
 using Jobs.Core.Demo;
 using Jobs.Core.Storage;
 using Jobs.Search.Postings;
@@ -16,6 +15,7 @@ public static class PlatformStartup
     {
         services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DemoSeeder>();
+        services.AddFirstAdmin();
         return services;
     }
 
@@ -26,8 +26,7 @@ public static class PlatformStartup
         var services = scope.ServiceProvider;
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
 
-        var admin = services.GetRequiredService<IOptions<AdminOptions>>().Value;
-        await services.GetRequiredService<AccountService>().EnsureAdminAsync(admin.Email, admin.Password, cancellationToken);
+        await FirstAdmin.EnsureAsync(services, cancellationToken);
 
         if (services.GetRequiredService<IOptions<StorageOptions>>().Value.SeedDemoData)
         {
@@ -53,9 +52,13 @@ public static class PlatformStartup
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var docs = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.Docs;
             foreach (var address in addresses)
             {
-                Console.WriteLine($"Jobs is running: open {address.TrimEnd('/')}/  (API docs: {address.TrimEnd('/')}/scalar)");
+                var root = address.TrimEnd('/');
+                Console.WriteLine(docs
+                    ? $"Jobs is running: open {root}/  (API docs: {root}{OpenApiSetup.ReferencePath})"
+                    : $"Jobs is running: open {root}/");
             }
         });
 

@@ -13,6 +13,6 @@ public sealed class StorageOptions
     /// <summary>SQLite connection string; empty means <c>Data Source={DataDirectory}/jobs.db</c>.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Seed demo data into an empty database on start.</summary>
-    public bool SeedDemoData { get; set; } = true;
+    /// <summary>Seed demo data into an empty database on start; only Development turns it on.</summary>
+    public bool SeedDemoData { get; set; }
 }

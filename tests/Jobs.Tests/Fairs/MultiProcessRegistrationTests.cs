@@ -275,6 +275,11 @@ public sealed class MultiProcessRegistrationTests(ITestOutputHelper output) : IA
             ["BackgroundJobs__WorkerCount"] = "1",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        foreach (var (key, value) in JobsApiFactory.HighRateLimitsEnvironment)
+        {
+            settings[key] = value;
+        }
+
         if (redis)
         {
             settings["ConnectionStrings__Redis"] = TestRedis.Address;

@@ -113,6 +113,10 @@ public sealed class ImportProcessTests : IDisposable
         start.Environment["Admin__Email"] = JobsApiFactory.AdminEmail;
         start.Environment["Admin__Password"] = JobsApiFactory.AdminPassword;
         start.Environment["Auth__SigningKey"] = "test-signing-key-that-is-long-enough-for-hs256";
+        foreach (var (key, value) in JobsApiFactory.HighRateLimitsEnvironment)
+        {
+            start.Environment[key] = value;
+        }
 
         using var process = Process.Start(start)!;
         var output = new StringBuilder();

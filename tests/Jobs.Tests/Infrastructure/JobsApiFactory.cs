@@ -41,7 +41,20 @@ public class JobsApiFactory : WebApplicationFactory<Program>
     /// <summary>The host's clock: system time until a test moves it (deadlines, reminders).</summary>
     public TestClock Clock { get; } = new();
 
-    /// <summary>Extra configuration for a derived fixture (demo sizes, limits).</summary>
+    /// <summary>
+    /// Rate limits no ordinary test reaches (every test client shares one address); rate-limit tests set low ones, and
+    /// spawned API processes take these as environment variables.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> HighRateLimits { get; } = new[]
+    {
+        "Global", "SignIn", "SignUp", "FairRegistration", "FairRegistrationPerAddress", "Applications", "Uploads", "Search",
+    }.ToDictionary(rule => $"RateLimits:{rule}:PermitLimit", _ => "1000000");
+
+    /// <summary><see cref="HighRateLimits"/> as environment variables for a spawned API process.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> HighRateLimitsEnvironment =>
+        HighRateLimits.Select(s => KeyValuePair.Create(s.Key.Replace(":", "__", StringComparison.Ordinal), s.Value));
+
+    /// <summary>Extra configuration for a derived fixture (demo sizes, limits); a null value drops the base setting of that key.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -57,10 +70,23 @@ public class JobsApiFactory : WebApplicationFactory<Program>
             // Fair tests move the clock days ahead; tokens signed before must still be valid then.
             ["Auth:TokenLifetimeMinutes"] = "43200",
             ["BackgroundJobs:WorkerCount"] = "1",
+            ["Api:Docs"] = "true",
         };
-        foreach (var (key, value) in ExtraSettings)
+        foreach (var (key, value) in HighRateLimits)
         {
             settings[key] = value;
+        }
+
+        foreach (var (key, value) in ExtraSettings)
+        {
+            if (value is null)
+            {
+                settings.Remove(key);
+            }
+            else
+            {
+                settings[key] = value;
+            }
         }
 
         foreach (var (key, value) in settings)

@@ -1,0 +1,14 @@
+namespace Jobs.Api.RateLimiting;
+
+/// <summary>Names for <c>.RequireRateLimiting(...)</c> on endpoints; the limits behind them are in <see cref="RateLimitsOptions"/>.</summary>
+public static class RateLimitPolicies
+{
+    public const string SignIn = "sign-in";
+    public const string SignUp = "sign-up";
+    public const string FairRegistration = "fair-registration";
+    public const string Applications = "applications";
+    public const string Uploads = "uploads";
+    public const string Search = "search";
+
+    public static IReadOnlyList<string> All { get; } = [SignIn, SignUp, FairRegistration, Applications, Uploads, Search];
+}
