@@ -109,7 +109,7 @@ public sealed class JsonFieldException(string? member, string reason) : JsonExce
 
     public string Reason { get; } = reason;
 
-    /// <summary>The field as the client wrote it: <c>slots[0]</c>, <c>members[1].name</c>; null for the body itself.</summary>
+    /// <summary>The field as the client wrote it (<c>slots[0]</c>, <c>slots[0].themes[1]</c>); null for the body itself.</summary>
     public string? Field
     {
         get

@@ -83,7 +83,7 @@ public static partial class ProblemHandling
             switch (exception)
             {
                 case BadHttpRequestException { InnerException: JsonFieldException field }:
-                    problem = FieldProblem(field);
+                    problem = FieldProblem(field.Field, field.Reason);
                     break;
                 case BadHttpRequestException { InnerException: JsonException json }:
                     problem = JsonProblem(json);
@@ -104,12 +104,12 @@ public static partial class ProblemHandling
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
         }
 
-        private static ProblemDetails FieldProblem(JsonFieldException field)
+        private static ProblemDetails FieldProblem(string? field, string reason)
         {
-            var name = field.Field ?? "请求体";
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [field.Reason] })
+            var name = field ?? "请求体";
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [reason] })
             {
-                Status = 400, Title = "One or more validation errors occurred.", Detail = $"字段 {name} {field.Reason}",
+                Status = 400, Title = "One or more validation errors occurred.", Detail = $"字段 {name} {reason}",
             };
         }
 
@@ -118,11 +118,7 @@ public static partial class ProblemHandling
             var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? null : json.Path.TrimStart('$', '.');
             if (JsonInputValidation.InvalidTextReason(json) is { } reason)
             {
-                var field = path ?? "请求体";
-                return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [reason] })
-                {
-                    Status = 400, Title = "One or more validation errors occurred.", Detail = $"字段 {field} {reason}",
-                };
+                return FieldProblem(path, reason);
             }
 
             if (path is not null && json.InnerException is InvalidOperationException or FormatException or null
