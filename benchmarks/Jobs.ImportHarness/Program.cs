@@ -10,7 +10,7 @@ using Jobs.Core.Postings;
 using Jobs.Core.Regions;
 
 // Usage: Jobs.ImportHarness --url http://127.0.0.1:5080 [--rows 100000] [--city 南京] [--feed /tmp/feed.csv]
-//        [--email admin@jobs.local --password ChangeMe2026]
+//        [--email admin@jobs.local --password Harbor-Lantern-2026]
 string Arg(string name, string fallback)
 {
     var i = Array.IndexOf(args, "--" + name);
@@ -28,7 +28,7 @@ WriteFeed(feed, rows, cities);
 Console.WriteLine($"Wrote {rows:N0} rows ({new FileInfo(feed).Length / 1024.0 / 1024.0:F1} MB) to {feed} in {watch.Elapsed.TotalSeconds:F1} s");
 
 using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(30) };
-var login = await http.PostAsJsonAsync("/api/auth/login", new { email = Arg("email", "admin@jobs.local"), password = Arg("password", "ChangeMe2026") });
+var login = await http.PostAsJsonAsync("/api/auth/login", new { email = Arg("email", "admin@jobs.local"), password = Arg("password", "Harbor-Lantern-2026") });
 login.EnsureSuccessStatusCode();
 var token = (string)JsonNode.Parse(await login.Content.ReadAsStringAsync())!["accessToken"]!;
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -14,8 +14,11 @@ namespace Jobs.Api.Startup;
 /// </summary>
 public static class FirstAdmin
 {
-    /// <summary>Passwords printed in the README or the demo data, which anybody can try.</summary>
-    public static IReadOnlyList<string> KnownSamplePasswords { get; } = ["ChangeMe2026", "Demo@2026"];
+    /// <summary>The Development admin password in appsettings.Development.json and the README.</summary>
+    public const string DevelopmentPassword = "Harbor-Lantern-2026";
+
+    /// <summary>Passwords printed in the README or the demo data (and the one older releases documented), which anybody can try.</summary>
+    public static IReadOnlyList<string> KnownSamplePasswords { get; } = [DevelopmentPassword, "ChangeMe2026", "Demo@2026"];
 
     public static IServiceCollection AddFirstAdmin(this IServiceCollection services)
     {

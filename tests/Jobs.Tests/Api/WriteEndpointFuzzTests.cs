@@ -32,6 +32,12 @@ public sealed class FuzzFixture : JobsApiFactory, IAsyncLifetime
 
     public HttpClient Anonymous { get; private set; } = null!;
 
+    /// <summary>Only for the password change, which ends every session of its account.</summary>
+    public SignedIn PasswordChanger { get; private set; } = null!;
+
+    /// <summary>Only for the admin's account changes, which end the account's sessions.</summary>
+    public SignedIn SpareOrganiser { get; private set; } = null!;
+
     public long EmployerId { get; private set; }
 
     public long PostingId { get; private set; }
@@ -57,6 +63,8 @@ public sealed class FuzzFixture : JobsApiFactory, IAsyncLifetime
         Graduate = await this.RegisterGraduateAsync();
         NewGraduate = await this.RegisterGraduateAsync();
         Anonymous = CreateClient();
+        PasswordChanger = await this.RegisterGraduateAsync();
+        SpareOrganiser = await this.CreateOrganiserAsync("扬州");
         PostingId = await Employer.CreatePostingAsync();
         ResumeId = await Graduate.CreateResumeAsync();
         FairId = await Organiser.CreateOpenFairAsync(FairTestKit.Fair(this, title: "南京模糊测试招聘会"));
@@ -122,11 +130,15 @@ public class WriteEndpointFuzzTests(FuzzFixture fixture, ITestOutputHelper outpu
         {
             ["POST /api/auth/register"] = new(f.Anonymous, "/api/auth/register", new
             {
-                email = ApiClient.UniqueEmail("fuzz"), password = "Passw0rd!2026", role = "employer", displayName = "模糊测试", company,
+                email = ApiClient.UniqueEmail("fuzz"), password = ApiClient.Password, role = "employer", displayName = "模糊测试", company,
             }),
             ["POST /api/auth/login"] = new(f.Anonymous, "/api/auth/login", new { email = JobsApiFactory.AdminEmail, password = JobsApiFactory.AdminPassword }),
+            ["POST /api/auth/refresh"] = new(f.Anonymous, "/api/auth/refresh", new { refreshToken = f.Graduate.RefreshToken }),
+            ["POST /api/me/password"] = new(f.PasswordChanger.Client, "/api/me/password",
+                new { currentPassword = ApiClient.Password, newPassword = "Quiet-Meadow-2027" }),
+            ["PATCH /api/admin/users/{id}"] = new(f.Admin.Client, $"/api/admin/users/{f.SpareOrganiser.UserId}", new { role = "organiser", city = "镇江" }),
             ["POST /api/admin/organisers"] = new(f.Admin.Client, "/api/admin/organisers",
-                new { email = ApiClient.UniqueEmail("org"), password = "Passw0rd!2026", displayName = "扬州组织者", city = "扬州" }),
+                new { email = ApiClient.UniqueEmail("org"), password = ApiClient.Password, displayName = "扬州组织者", city = "扬州" }),
             ["PUT /api/employers/{id}"] = new(f.Employer.Client, $"/api/employers/{f.EmployerId}", company with { creditCode = ApiClient.UniqueCreditCode() }),
             ["POST /api/postings"] = new(f.Organiser.Client, "/api/postings", posting),
             ["PUT /api/postings/{id}"] = new(f.Employer.Client, $"/api/postings/{f.PostingId}", posting.Where(p => p.Key != "employerId").ToDictionary()),

@@ -95,6 +95,7 @@ public partial class ProductionDefaultsTests
     }
 
     [Theory]
+    [InlineData(FirstAdmin.DevelopmentPassword)]
     [InlineData("ChangeMe2026")]
     [InlineData("changeme2026")]
     [InlineData("Demo@2026")]
@@ -112,9 +113,9 @@ public partial class ProductionDefaultsTests
     {
         // The sample password is accepted in Development (its settings file supplies it; see the next test).
         await using var factory = new EnvironmentApiFactory("Development",
-            ("Admin:Password", "ChangeMe2026"), ("Api:Docs", "true"), ("Storage:SeedDemoData", "false"));
+            ("Admin:Password", FirstAdmin.DevelopmentPassword), ("Api:Docs", "true"), ("Storage:SeedDemoData", "false"));
         var client = factory.CreateClient();
-        var signIn = await client.PostAsJsonAsync("/api/auth/login", new { email = JobsApiFactory.AdminEmail, password = "ChangeMe2026" });
+        var signIn = await client.PostAsJsonAsync("/api/auth/login", new { email = JobsApiFactory.AdminEmail, password = FirstAdmin.DevelopmentPassword });
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/scalar")).StatusCode);
     }
@@ -125,9 +126,10 @@ public partial class ProductionDefaultsTests
         // What `dotnet run` (launchSettings: Development) starts with; the code defaults are all off.
         var settings = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(ApiProjectFolder(), "appsettings.Development.json")))!;
         Assert.True((bool)settings["Storage"]!["SeedDemoData"]!);
-        Assert.Equal("ChangeMe2026", (string)settings["Admin"]!["Password"]!);
+        Assert.Equal(FirstAdmin.DevelopmentPassword, (string)settings["Admin"]!["Password"]!);
         Assert.True((bool)settings["Api"]!["Docs"]!);
         var shared = File.ReadAllText(Path.Combine(ApiProjectFolder(), "appsettings.json"));
+        Assert.DoesNotContain(FirstAdmin.DevelopmentPassword, shared, StringComparison.Ordinal);
         Assert.DoesNotContain("ChangeMe2026", shared, StringComparison.Ordinal);
         Assert.DoesNotContain("SeedDemoData", shared, StringComparison.Ordinal);
     }
@@ -135,7 +137,7 @@ public partial class ProductionDefaultsTests
     [Fact]
     public async Task Docs_OffByDefault_OpenApiAndReferenceAre404AndHomePageDoesNotLinkThem()
     {
-        await using var factory = new EnvironmentApiFactory("Production", ("Admin:Password", "ProductionAdmin2026"));
+        await using var factory = new EnvironmentApiFactory("Production", ("Admin:Password", "Quiet-Harbor-Prod-2026"));
         var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/openapi/v1.json")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/scalar")).StatusCode);
@@ -148,7 +150,7 @@ public partial class ProductionDefaultsTests
     [Fact]
     public async Task Docs_On_OpenApiAndReferenceServedAndLinkedFromHomePage()
     {
-        await using var factory = new EnvironmentApiFactory("Production", ("Admin:Password", "ProductionAdmin2026"), ("Api:Docs", "true"));
+        await using var factory = new EnvironmentApiFactory("Production", ("Admin:Password", "Quiet-Harbor-Prod-2026"), ("Api:Docs", "true"));
         var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/openapi/v1.json")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/scalar")).StatusCode);

@@ -40,7 +40,7 @@ public class RateLimitTests(RateLimitedApiFactory factory) : IClassFixture<RateL
         HttpResponseMessage? refused = null;
         for (var i = 0; i < RateLimitedApiFactory.SignInLimit + 3; i++)
         {
-            var response = await attacker.PostAsJsonAsync("/api/auth/login", new { email = JobsApiFactory.AdminEmail, password = "wrong-password" });
+            var response = await attacker.PostAsJsonAsync("/api/auth/login", new { email = ApiClient.UniqueEmail("guess"), password = "wrong-password" });
             statuses.Add(response.StatusCode);
             refused ??= response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
         }
@@ -74,20 +74,20 @@ public class RateLimitTests(RateLimitedApiFactory factory) : IClassFixture<RateL
         for (var i = 0; i < RateLimitedApiFactory.SignUpLimit + 2; i++)
         {
             var response = await flood.PostAsJsonAsync("/api/auth/register",
-                new { email = ApiClient.UniqueEmail("flood"), password = "Passw0rd!", role = "graduate", displayName = "批量注册" });
+                new { email = ApiClient.UniqueEmail("flood"), password = ApiClient.Password, role = "graduate", displayName = "批量注册" });
             statuses.Add(response.StatusCode);
             refused ??= response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
         }
 
-        Assert.Equal(RateLimitedApiFactory.SignUpLimit, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(RateLimitedApiFactory.SignUpLimit, statuses.Count(s => s == HttpStatusCode.Accepted));
         Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
         await AssertRefusalAsync(refused!, maxRetryAfterSeconds: 600);
 
         using var other = factory.ClientFrom("127.0.2.2");
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/cities")).StatusCode);
         var signUp = await other.PostAsJsonAsync("/api/auth/register",
-            new { email = ApiClient.UniqueEmail("other"), password = "Passw0rd!", role = "graduate", displayName = "另一位同学" });
-        Assert.Equal(HttpStatusCode.Created, signUp.StatusCode);
+            new { email = ApiClient.UniqueEmail("other"), password = ApiClient.Password, role = "graduate", displayName = "另一位同学" });
+        Assert.Equal(HttpStatusCode.Accepted, signUp.StatusCode);
     }
 
     [Fact]
@@ -146,10 +146,13 @@ public class RateLimitTests(RateLimitedApiFactory factory) : IClassFixture<RateL
 
     private static async Task<string> RegisterAsync(HttpClient client)
     {
+        var email = ApiClient.UniqueEmail("apply");
         var response = await client.PostAsJsonAsync("/api/auth/register",
-            new { email = ApiClient.UniqueEmail("apply"), password = "Passw0rd!", role = "graduate", displayName = "投递测试" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (string)(await response.ReadObjectAsync())["accessToken"]!;
+            new { email, password = ApiClient.Password, role = "graduate", displayName = "投递测试" });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var signIn = await client.PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password });
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        return (string)(await signIn.ReadObjectAsync())["accessToken"]!;
     }
 
     private static async Task AssertRefusalAsync(HttpResponseMessage refused, int maxRetryAfterSeconds)

@@ -1,5 +1,6 @@
 using System.Net;
 using Jobs.Api.Infrastructure;
+using Jobs.Api.Startup;
 using Jobs.Tests.Infrastructure;
 
 namespace Jobs.Tests.Edge;
@@ -52,7 +53,7 @@ public class SecurityHeadersTests(KestrelApiFactory factory) : IClassFixture<Kes
     [Fact]
     public async Task Response_Development_HasNoHsts()
     {
-        await using var development = new EnvironmentApiFactory("Development", ("Admin:Password", "ChangeMe2026"), ("Storage:SeedDemoData", "false"));
+        await using var development = new EnvironmentApiFactory("Development", ("Admin:Password", FirstAdmin.DevelopmentPassword), ("Storage:SeedDemoData", "false"));
         var response = await development.CreateClient().GetAsync("/api/cities");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
