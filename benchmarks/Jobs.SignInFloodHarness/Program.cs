@@ -6,6 +6,8 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 
+using Jobs.Benchmarks.Shared;
+
 namespace Jobs.SignInFloodHarness;
 
 // Usage: dotnet run -c Release --project benchmarks/Jobs.SignInFloodHarness -- [--requests 2000] [--flooders 32]
@@ -107,7 +109,7 @@ internal static class Harness
         }
 
         using var api = ApiProcess.Start(s.ApiDll, s.Port, env, Path.Combine(data, "api.log"));
-        await api.WaitHealthyAsync(TimeSpan.FromMinutes(3));
+        await api.WaitHealthyAsync(TimeSpan.FromMinutes(3), CancellationToken.None);
         Console.WriteLine($"[{name}] API healthy at {api.Url} (pid {api.Process.Id})");
 
         // Separate client addresses per phase, so the measuring client never spends the per-address bucket of another phase.
@@ -258,7 +260,6 @@ internal static class Harness
     }
 }
 
-internal sealed class HarnessException(string message) : Exception(message);
 
 internal sealed record RunResult(string Name, Sample Alone, Sample Flooded, double FloodPerSecond, int Unauthorized, int Refused, int Other);
 
@@ -333,138 +334,3 @@ internal sealed record Settings(int Requests, int Flooders, int AttackerAddresse
     }
 }
 
-/// <summary>An API process started from the Release build, its output kept in a log file; killed with its tree on dispose.</summary>
-internal sealed class ApiProcess : IDisposable
-{
-    private readonly StreamWriter _log;
-    private readonly string _logPath;
-    private bool _closed;
-
-    private ApiProcess(Process process, string url, StreamWriter log, string logPath)
-    {
-        Process = process;
-        Url = url;
-        _log = log;
-        _logPath = logPath;
-    }
-
-    public Process Process { get; }
-
-    public string Url { get; }
-
-    public static ApiProcess Start(string apiDll, int port, IReadOnlyDictionary<string, string> environment, string logPath)
-    {
-        var url = $"http://127.0.0.1:{port}";
-        var info = new ProcessStartInfo(DotnetHost())
-        {
-            // The content root (appsettings.json) is the working directory; the build output has a copy.
-            WorkingDirectory = Path.GetDirectoryName(apiDll)!,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.ArgumentList.Add(apiDll);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(url);
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        var log = new StreamWriter(logPath, append: false, new UTF8Encoding(false)) { AutoFlush = true };
-        var api = new ApiProcess(new Process { StartInfo = info }, url, log, logPath);
-        api.Process.OutputDataReceived += (_, e) => api.Write(e.Data);
-        api.Process.ErrorDataReceived += (_, e) => api.Write(e.Data);
-        if (!api.Process.Start())
-        {
-            throw new HarnessException($"could not start {apiDll}");
-        }
-
-        api.Process.BeginOutputReadLine();
-        api.Process.BeginErrorReadLine();
-        return api;
-    }
-
-    public async Task WaitHealthyAsync(TimeSpan timeout)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < timeout)
-        {
-            if (Process.HasExited)
-            {
-                throw new HarnessException($"API at {Url} exited with code {Process.ExitCode} while starting; see {_logPath}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(Url + "/health");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Timed out while starting.
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new HarnessException($"API at {Url} not healthy after {timeout.TotalSeconds:F0} s; see {_logPath}");
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            if (!Process.HasExited)
-            {
-                Process.Kill(entireProcessTree: true);
-                Process.WaitForExit(10_000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        lock (_log)
-        {
-            _closed = true;
-            _log.Dispose();
-        }
-
-        Process.Dispose();
-    }
-
-    private void Write(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_log)
-        {
-            if (!_closed)
-            {
-                _log.WriteLine(line);
-            }
-        }
-    }
-
-    /// <summary>The dotnet host this harness runs on (…/dotnet beside shared/Microsoft.NETCore.App/x.y.z), else dotnet on the PATH.</summary>
-    private static string DotnetHost()
-    {
-        var runtime = new DirectoryInfo(RuntimeEnvironment.GetRuntimeDirectory());
-        var root = runtime.Parent?.Parent?.Parent?.FullName;
-        var host = root is null ? null : Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return host is not null && File.Exists(host) ? host : "dotnet";
-    }
-}
