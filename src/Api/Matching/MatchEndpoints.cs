@@ -26,6 +26,7 @@ public sealed record MatchExplanationResponse(double Score, IReadOnlyList<MatchP
         MatchPartKind.Education => "education",
         MatchPartKind.Salary => "salary",
         MatchPartKind.Experience => "experience",
+        MatchPartKind.Cohort => "cohort",
         _ => "freshness",
     };
 }
@@ -33,7 +34,19 @@ public sealed record MatchExplanationResponse(double Score, IReadOnlyList<MatchP
 public sealed record PostingMatchItem(
     long Id, string Title, string EmployerName, long EmployerId, string City, string CityCode, string? District, int? SalaryMin, int? SalaryMax,
     int SalaryMonths, string Education, string Experience, DateTime PostedAt, double Score, SearchHighlights Highlights,
-    MatchExplanationResponse Explanation);
+    MatchExplanationResponse Explanation)
+{
+    /// <summary>Pay as published (8-10K·13薪, 200元/天, 面议).</summary>
+    public string SalaryText { get; init; } = "";
+
+    public string Type { get; init; } = "全职";
+
+    public string? Cohort { get; init; }
+
+    public bool AcceptsBeginners { get; init; }
+
+    public IReadOnlyList<string> Benefits { get; init; } = [];
+}
 
 public sealed record PostingMatchesResponse(int Total, int Page, int PageSize, IReadOnlyList<PostingMatchItem> Items, string? NextCursor);
 
@@ -90,7 +103,14 @@ public static class MatchEndpoints
             var h = m.Posting;
             return new PostingMatchItem(h.Id, h.Title, h.EmployerName, h.EmployerId, cities.FindByCode(h.CityCode)?.Name ?? h.CityCode, h.CityCode,
                 h.District, h.SalaryMin, h.SalaryMax, h.SalaryMonths, h.Education.Label(), m.Experience.Label(), h.PostedAt, m.Explanation.Score,
-                new SearchHighlights(h.TitleHighlight, h.DescriptionHighlight), MatchExplanationResponse.From(m.Explanation));
+                new SearchHighlights(h.TitleHighlight, h.DescriptionHighlight), MatchExplanationResponse.From(m.Explanation))
+            {
+                SalaryText = h.SalaryText,
+                Type = h.Type.Label(),
+                Cohort = h.Cohort is { } c ? $"{c}届" : null,
+                AcceptsBeginners = h.AcceptsBeginners,
+                Benefits = h.Benefits,
+            };
         }).ToArray();
         return TypedResults.Ok(new PostingMatchesResponse(result.Total, result.Page, result.PageSize, items, result.NextCursor));
     }
