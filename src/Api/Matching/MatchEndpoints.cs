@@ -73,6 +73,7 @@ public static class MatchEndpoints
     internal static async Task<Results<Ok<PostingMatchesResponse>, ValidationProblem, ProblemHttpResult>> PostingsForResumeAsync(
         long id, string? q, string[]? city, string? district, string? category, string? education, int? salaryMin, int? salaryMax,
         string? experience, int? postedWithinDays, long? employerId, int? page, int? pageSize, string? cursor,
+        string? type, string? cohort, bool? beginners, string[]? benefit,
         HttpContext http, ResumeService resumes, PostingMatchService matcher, CityDirectory cities, CancellationToken cancellationToken)
     {
         var actor = http.User.ToActor();
@@ -91,6 +92,7 @@ public static class MatchEndpoints
         var paging = SearchParameters.Paging(page, pageSize, cursor, sort: null, errors, out _);
         var filters = PostingSearchEndpoints.ParseFilters(q, city, district, category, education, salaryMin, salaryMax, experience,
             postedWithinDays, employerId, cities, errors);
+        filters = PostingSearchEndpoints.ParseModelFilters(filters, type, cohort, beginners, benefit, errors);
         if (!errors.IsEmpty)
         {
             return ServiceResults.Validation(errors);

@@ -50,6 +50,14 @@ public sealed record PostingTerms
 
     public double? PostedSalaryMax { get; init; }
 
+    // Benefits are a list: compare them by content so equal rows (and their content hashes) compare equal.
+    public bool Equals(PostingTerms? other) =>
+        other is not null && Type == other.Type && Cohort == other.Cohort && AcceptsBeginners == other.AcceptsBeginners
+        && SalaryBasis == other.SalaryBasis && PostedSalaryMin == other.PostedSalaryMin && PostedSalaryMax == other.PostedSalaryMax
+        && Benefits.Select(b => (b.Tag, b.Source, b.Evidence)).SequenceEqual(other.Benefits.Select(b => (b.Tag, b.Source, b.Evidence)));
+
+    public override int GetHashCode() => HashCode.Combine(Type, Cohort, AcceptsBeginners, SalaryBasis, PostedSalaryMin, Benefits.Count);
+
     public void ApplyTo(Posting p)
     {
         p.Type = Type;
