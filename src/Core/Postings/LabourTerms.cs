@@ -11,7 +11,7 @@ namespace Jobs.Core.Postings;
 /// The spellings of education, experience, posting types and salary bases that adverts and feeds use, read once from the
 /// embedded <c>Data/labour-terms.json</c> (see docs/job-taxonomy.md). Lookups compare the whole value after <see cref="Fold"/>.
 /// </summary>
-public static class LabourTerms
+public static partial class LabourTerms
 {
     private static readonly Lazy<Terms> Loaded = new(Load);
 
@@ -97,9 +97,8 @@ public static class LabourTerms
         return m.Groups[1].Value.Length == 2 ? 2000 + year : year;
     }
 
-    private static Regex CohortRegex() => CohortPattern;
-    private static readonly Regex CohortPattern = new(@"^((?:20)?\d{2})(?:届|年)?(?:应届)?(?:毕业生|毕业|校招|实习)?$",
-        RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    [GeneratedRegex(@"^((?:20)?\d{2})(?:届|年)?(?:应届)?(?:毕业生|毕业|校招|实习)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CohortRegex();
 
     private sealed record Terms(
         Dictionary<string, EducationLevel> Education,
