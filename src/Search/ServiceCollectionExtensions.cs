@@ -35,7 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IResumeChangeObserver>(sp => sp.GetRequiredService<ResumeIndex>());
         services.AddSingleton<ResumeSearchService>();
         services.AddOptions<Matching.MatchingOptions>().BindConfiguration(Matching.MatchingOptions.Section).ValidateDataAnnotations()
-            .Validate(o => o.TextWeight + o.CityWeight + o.EducationWeight + o.SalaryWeight + o.ExperienceWeight + o.FreshnessWeight > 0,
+            .Validate(o => o.TextWeight + o.CityWeight + o.EducationWeight + o.SalaryWeight + o.ExperienceWeight + o.FreshnessWeight + o.CohortWeight > 0,
                 "Matching weights must not all be zero.")
             .ValidateOnStart();
         services.AddSingleton<Matching.PostingMatchService>();

@@ -27,6 +27,7 @@ public sealed record MatchExplanationResponse(double Score, IReadOnlyList<MatchP
         MatchPartKind.Education => "education",
         MatchPartKind.Salary => "salary",
         MatchPartKind.Experience => "experience",
+        MatchPartKind.Cohort => "cohort",
         _ => "freshness",
     };
 }
@@ -34,7 +35,19 @@ public sealed record MatchExplanationResponse(double Score, IReadOnlyList<MatchP
 public sealed record PostingMatchItem(
     long Id, string Title, string EmployerName, long EmployerId, string City, string CityCode, string? District, int? SalaryMin, int? SalaryMax,
     int SalaryMonths, string Education, string Experience, DateTime PostedAt, double Score, SearchHighlights Highlights,
-    MatchExplanationResponse Explanation);
+    MatchExplanationResponse Explanation)
+{
+    /// <summary>Pay as published (8-10K·13薪, 200元/天, 面议).</summary>
+    public string SalaryText { get; init; } = "";
+
+    public string Type { get; init; } = "全职";
+
+    public string? Cohort { get; init; }
+
+    public bool AcceptsBeginners { get; init; }
+
+    public IReadOnlyList<string> Benefits { get; init; } = [];
+}
 
 public sealed record PostingMatchesResponse(int Total, int Page, int PageSize, IReadOnlyList<PostingMatchItem> Items, string? NextCursor);
 
@@ -61,6 +74,7 @@ public static class MatchEndpoints
     internal static async Task<Results<Ok<PostingMatchesResponse>, ValidationProblem, ProblemHttpResult>> PostingsForResumeAsync(
         long id, string? q, string[]? city, string? district, string? category, string? education, int? salaryMin, int? salaryMax,
         string? experience, int? postedWithinDays, long? employerId, int? page, int? pageSize, string? cursor,
+        string? type, string? cohort, bool? beginners, string[]? benefit,
         HttpContext http, ResumeService resumes, PostingMatchService matcher, CityDirectory cities, CancellationToken cancellationToken)
     {
         var actor = http.User.ToActor();
@@ -79,6 +93,7 @@ public static class MatchEndpoints
         var paging = SearchParameters.Paging(page, pageSize, cursor, sort: null, errors, out _);
         var filters = PostingSearchEndpoints.ParseFilters(q, city, district, category, education, salaryMin, salaryMax, experience,
             postedWithinDays, employerId, cities, errors);
+        filters = PostingSearchEndpoints.ParseModelFilters(filters, type, cohort, beginners, benefit, errors);
         if (!errors.IsEmpty)
         {
             return ServiceResults.Validation(errors);
@@ -91,7 +106,14 @@ public static class MatchEndpoints
             var h = m.Posting;
             return new PostingMatchItem(h.Id, h.Title, h.EmployerName, h.EmployerId, cities.FindByCode(h.CityCode)?.Name ?? h.CityCode, h.CityCode,
                 h.District, h.SalaryMin, h.SalaryMax, h.SalaryMonths, h.Education.Label(), m.Experience.Label(), h.PostedAt, m.Explanation.Score,
-                new SearchHighlights(h.TitleHighlight, h.DescriptionHighlight), MatchExplanationResponse.From(m.Explanation));
+                new SearchHighlights(h.TitleHighlight, h.DescriptionHighlight), MatchExplanationResponse.From(m.Explanation))
+            {
+                SalaryText = h.SalaryText,
+                Type = h.Type.Label(),
+                Cohort = h.Cohort is { } c ? $"{c}届" : null,
+                AcceptsBeginners = h.AcceptsBeginners,
+                Benefits = h.Benefits,
+            };
         }).ToArray();
         return TypedResults.Ok(new PostingMatchesResponse(result.Total, result.Page, result.PageSize, items, result.NextCursor));
     }

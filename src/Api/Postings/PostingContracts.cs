@@ -5,7 +5,10 @@ using Jobs.Core.Regions;
 
 namespace Jobs.Api.Postings;
 
-/// <summary>A posting as an employer submits it. Education and experience take the Chinese labels (本科, 1-3年).</summary>
+/// <summary>
+/// A posting as an employer submits it. Education and experience take the Chinese labels (本科, 1-3年) or the usual
+/// spellings (初中, 技校, 无经验可培训). Salary figures are per <c>salaryBasis</c> (月薪 when absent).
+/// </summary>
 public sealed record PostingRequest(
     string? Title,
     string? Description,
@@ -23,9 +26,31 @@ public sealed record PostingRequest(
     DateTimeOffset? ExpiresAt,
     long? EmployerId)
 {
+    /// <summary>月薪 (default), 日薪, 时薪, 年薪 or 面议.</summary>
+    public string? SalaryBasis { get; init; }
+
+    /// <summary>全职 (default), 兼职, 实习, 校招 or a usual spelling (社招, 暑期实习, 管培生).</summary>
+    public string? Type { get; init; }
+
+    /// <summary>届别 for 校招 and 实习: 2026届 or 2026.</summary>
+    public string? Cohort { get; init; }
+
+    /// <summary>Beginners welcome; derived from experience and description when absent.</summary>
+    public bool? AcceptsBeginners { get; init; }
+
+    /// <summary>Benefit tags by name or alias (五险一金, 包吃住, 双休); more are extracted from the description.</summary>
+    public List<string>? Benefits { get; init; }
+
     public PostingDraft ToDraft() => new(Title, Description, City, District, Category, SalaryMin, SalaryMax, SalaryMonths, Negotiable,
-        Education, Experience, Headcount, Skills, ExpiresAt, EmployerId);
+        Education, Experience, Headcount, Skills, ExpiresAt, EmployerId)
+    {
+        SalaryBasis = SalaryBasis,
+        Terms = new PostingTermsInput { Type = Type, Cohort = Cohort, AcceptsBeginners = AcceptsBeginners, Benefits = Benefits },
+    };
 }
+
+/// <summary>A benefit tag of a posting: its name, whether the employer named it or it was found in the description, and the text.</summary>
+public sealed record PostingBenefitResponse(string Tag, string Name, string Source, string? Evidence);
 
 public sealed record PostingResponse(
     long Id,
@@ -51,6 +76,21 @@ public sealed record PostingResponse(
     DateTime? ExpiresAt,
     string Status)
 {
+    /// <summary>月薪, 日薪, 时薪 or 年薪: how the pay was published (<see cref="SalaryDisplay"/> shows it so).</summary>
+    public string SalaryBasis { get; init; } = "月薪";
+
+    public string Type { get; init; } = "全职";
+
+    /// <summary>届别 as 2026届, for 校招 and 实习.</summary>
+    public string? Cohort { get; init; }
+
+    public bool AcceptsBeginners { get; init; }
+
+    public IReadOnlyList<PostingBenefitResponse> Benefits { get; init; } = [];
+
+    /// <summary>What was changed on the way in (an expiry clamped to the maximum); only on create and update.</summary>
+    public IReadOnlyList<string>? Warnings { get; init; }
+
     /// <summary>The city feeds that list this posting (one posting for the same vacancy in two feeds); empty for postings made here.</summary>
     public IReadOnlyList<PostingSourceResponse>? Sources { get; init; }
 
@@ -61,24 +101,19 @@ public sealed record PostingResponse(
         return new PostingResponse(p.Id, p.EmployerId, view.EmployerName, p.Title, p.Description,
             cities.FindByCode(p.CityCode)?.Name ?? p.CityCode, p.CityCode, p.District, p.Category,
             p.SalaryMin, p.SalaryMax, p.SalaryMonths, p.SalaryNegotiable, FormatSalary(p),
-            p.Education.Label(), p.Experience.Label(), p.Headcount, p.Skills, p.PostedAt, p.UpdatedAt, p.ExpiresAt, status);
-    }
-
-    /// <summary>The way job boards print pay: 8-12K·13薪, 6000-8000元, 面议.</summary>
-    public static string FormatSalary(Posting p)
-    {
-        if (p.SalaryMin is not { } min || p.SalaryMax is not { } max)
+            p.Education.Label(), p.Experience.Label(), p.Headcount, p.Skills, p.PostedAt, p.UpdatedAt, p.ExpiresAt, status)
         {
-            return "面议";
-        }
-
-        var range = min >= 1000 && max >= 1000 && min % 100 == 0 && max % 100 == 0
-            ? $"{K(min)}-{K(max)}K"
-            : $"{min}-{max}元";
-        return p.SalaryMonths > 12 ? $"{range}·{p.SalaryMonths}薪" : range;
-
-        static string K(int yuan) => (yuan / 1000m).ToString("0.#", CultureInfo.InvariantCulture);
+            SalaryBasis = p.SalaryNegotiable && p.SalaryMin is null ? "面议" : p.SalaryBasis.Label(),
+            Type = p.Type.Label(),
+            Cohort = p.Cohort is { } c ? $"{c}届" : null,
+            AcceptsBeginners = p.AcceptsBeginners,
+            Benefits = p.Benefits.Select(b => new PostingBenefitResponse(b.Tag, BenefitTags.NameOf(b.Tag), b.Source, b.Evidence)).ToArray(),
+            Warnings = view.Warnings.Count > 0 ? view.Warnings : null,
+        };
     }
+
+    /// <summary>Pay as it was published: 8-12K·13薪, 200元/天, 面议.</summary>
+    public static string FormatSalary(Posting p) => Jobs.Core.Postings.SalaryDisplay.Format(p);
 }
 
 public sealed record PagedResponse<T>(int Total, int Page, int PageSize, IReadOnlyList<T> Items)

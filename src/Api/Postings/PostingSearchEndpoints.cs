@@ -13,13 +13,33 @@ public sealed record SearchHighlights(string Title, string Description);
 
 public sealed record PostingSearchItem(
     long Id, string Title, string EmployerName, long EmployerId, string City, string CityCode, string? District,
-    int? SalaryMin, int? SalaryMax, int SalaryMonths, string Education, DateTime PostedAt, double Score, SearchHighlights Highlights);
+    int? SalaryMin, int? SalaryMax, int SalaryMonths, string Education, DateTime PostedAt, double Score, SearchHighlights Highlights)
+{
+    /// <summary>Pay as published: 8-10K·13薪, 200元/天, 面议 (salaryMin/salaryMax stay the monthly equivalent).</summary>
+    public string SalaryText { get; init; } = "";
+
+    public string Type { get; init; } = "全职";
+
+    public string? Cohort { get; init; }
+
+    public bool AcceptsBeginners { get; init; }
+
+    /// <summary>Benefit tag names, explicit ones first.</summary>
+    public IReadOnlyList<string> Benefits { get; init; } = [];
+}
 
 public sealed record FacetValueResponse(string Value, int Count);
 
 public sealed record PostingFacetsResponse(
     IReadOnlyList<FacetValueResponse> City, IReadOnlyList<FacetValueResponse> Category,
-    IReadOnlyList<FacetValueResponse> Education, IReadOnlyList<FacetValueResponse> SalaryBand);
+    IReadOnlyList<FacetValueResponse> Education, IReadOnlyList<FacetValueResponse> SalaryBand)
+{
+    public IReadOnlyList<FacetValueResponse> Type { get; init; } = [];
+
+    public IReadOnlyList<FacetValueResponse> Cohort { get; init; } = [];
+
+    public IReadOnlyList<FacetValueResponse> Benefit { get; init; } = [];
+}
 
 public sealed record UnderstoodCityResponse(string Code, string Name, string Text);
 
@@ -64,12 +84,14 @@ public static class PostingSearchEndpoints
     internal static async Task<Results<Ok<PostingSearchResponse>, ValidationProblem>> SearchAsync(
         string? q, string[]? city, string? district, string? category, string? education, int? salaryMin, int? salaryMax,
         string? experience, int? postedWithinDays, long? employerId, string? sort, int? page, int? pageSize, string? cursor,
+        string? type, string? cohort, bool? beginners, string[]? benefit,
         PostingSearchService search, CityDirectory cities, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var paging = SearchParameters.Paging(page, pageSize, cursor, sort, errors, out var sortValue);
         var filters = ParseFilters(q, city, district, category, education, salaryMin, salaryMax, experience, postedWithinDays, employerId,
             cities, errors);
+        filters = ParseModelFilters(filters, type, cohort, beginners, benefit, errors);
         if (!errors.IsEmpty)
         {
             return ServiceResults.Validation(errors);
@@ -178,12 +200,68 @@ public static class PostingSearchEndpoints
         };
     }
 
+    /// <summary>Posting type, cohort, beginners and benefit filters (all benefits must match).</summary>
+    internal static PostingSearchRequest ParseModelFilters(PostingSearchRequest request, string? type, string? cohort, bool? beginners,
+        string[]? benefit, ValidationErrors errors)
+    {
+        PostingType? typeValue = null;
+        if (!string.IsNullOrWhiteSpace(type))
+        {
+            if (PostingTypes.TryParse(type, out var t))
+            {
+                typeValue = t;
+            }
+            else
+            {
+                errors.Add("type", $"未知职位类型。可选：{string.Join("、", PostingTypes.AllLabels)}");
+            }
+        }
+
+        int? cohortValue = null;
+        if (!string.IsNullOrWhiteSpace(cohort))
+        {
+            cohortValue = LabourTerms.ParseCohortYear(cohort);
+            if (cohortValue is null or < 2000 or > 2100)
+            {
+                errors.Add("cohort", "届别应写成 2026届 或 2026");
+                cohortValue = null;
+            }
+        }
+
+        var codes = new List<string>();
+        foreach (var text in benefit ?? [])
+        {
+            if (BenefitTags.Find(text) is { } tag)
+            {
+                codes.Add(tag.Code);
+            }
+            else
+            {
+                errors.Add("benefit", $"未知福利标签“{text}”。可选：{string.Join("、", BenefitTags.All.Select(t => t.Name))}");
+            }
+        }
+
+        return request with { Type = typeValue, Cohort = cohortValue, Beginners = beginners, Benefits = codes };
+    }
+
     internal static PostingSearchResponse ToResponse(PostingSearchResult result, CityDirectory cities) => new(
         result.Total, result.Page, result.PageSize,
         result.Items.Select(h => new PostingSearchItem(h.Id, h.Title, h.EmployerName, h.EmployerId,
             cities.FindByCode(h.CityCode)?.Name ?? h.CityCode, h.CityCode, h.District, h.SalaryMin, h.SalaryMax, h.SalaryMonths,
-            h.Education.Label(), h.PostedAt, h.Score, new SearchHighlights(h.TitleHighlight, h.DescriptionHighlight))).ToArray(),
-        new PostingFacetsResponse(Map(result.Facets.City), Map(result.Facets.Category), Map(result.Facets.Education), Map(result.Facets.SalaryBand)),
+            h.Education.Label(), h.PostedAt, h.Score, new SearchHighlights(h.TitleHighlight, h.DescriptionHighlight))
+        {
+            SalaryText = h.SalaryText,
+            Type = h.Type.Label(),
+            Cohort = h.Cohort is { } c ? $"{c}届" : null,
+            AcceptsBeginners = h.AcceptsBeginners,
+            Benefits = h.Benefits,
+        }).ToArray(),
+        new PostingFacetsResponse(Map(result.Facets.City), Map(result.Facets.Category), Map(result.Facets.Education), Map(result.Facets.SalaryBand))
+        {
+            Type = Map(result.Facets.Type),
+            Cohort = Map(result.Facets.Cohort),
+            Benefit = Map(result.Facets.Benefit),
+        },
         UnderstoodResponse.From(result.Understood),
         result.NextCursor);
 

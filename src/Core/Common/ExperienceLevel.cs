@@ -44,12 +44,25 @@ public static class ExperienceLevels
         _ => 0,
     };
 
-    public static bool TryParse(string? text, out ExperienceLevel level)
+    public static bool TryParse(string? text, out ExperienceLevel level) => TryParse(text, out level, out _);
+
+    /// <summary>
+    /// The labels and the spellings of labour-terms.json (无经验可培训, 可接受无经验, 应届毕业生 …); <paramref name="welcomesBeginners"/>
+    /// tells whether the spelling also says people without experience are welcome (无经验可培训 does, 经验不限 does not).
+    /// </summary>
+    public static bool TryParse(string? text, out ExperienceLevel level, out bool welcomesBeginners)
     {
         level = ExperienceLevel.Any;
+        welcomesBeginners = false;
         if (string.IsNullOrWhiteSpace(text))
         {
             return false;
+        }
+
+        if (Postings.LabourTerms.ExperienceAliases.TryGetValue(Postings.LabourTerms.Fold(text), out var alias))
+        {
+            (level, welcomesBeginners) = alias;
+            return true;
         }
 
         var t = text.Trim().Replace("～", "-", StringComparison.Ordinal).Replace("~", "-", StringComparison.Ordinal)

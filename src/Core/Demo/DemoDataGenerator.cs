@@ -721,10 +721,61 @@ public sealed class DemoDataGenerator : IDisposable
             updatedAt = postedAt.AddSeconds(r.Double() * (visibleUntil - postedAt).TotalSeconds);
         }
 
+        // The job-model fields draw from their own stream so the rest of the demo data stays as it was.
+        var extra = new Random(unchecked((int)((employer.Id * 7919) + (postedAt.Ticks / TimeSpan.TicksPerSecond % 1_000_003))));
+        if (family.Blue && education is EducationLevel.SecondaryVocational or EducationLevel.HighSchool or EducationLevel.Any && extra.Next(100) < 35)
+        {
+            education = EducationLevel.JuniorHigh;
+        }
+
         var title = traditional ? _traditional.Convert(job.Title) : job.Title;
         var description = Description(r, job, family, education, experience, skills, salaryMin, salaryMax, months, headcount, city, district, traditional);
 
-        return new Posting
+        var type = PostingType.FullTime;
+        int? cohort = null;
+        var roll = extra.Next(100);
+        if (family.Blue && roll < 8)
+        {
+            type = PostingType.PartTime;
+        }
+        else if (!family.Blue && experience == ExperienceLevel.FreshGraduate && roll < 45)
+        {
+            type = PostingType.Campus;
+            cohort = FreshCohort;
+        }
+        else if (!family.Blue && experience is ExperienceLevel.Any or ExperienceLevel.FreshGraduate && roll < 55)
+        {
+            type = PostingType.Internship;
+            cohort = extra.Next(2) == 0 ? null : AnchorUtc.Year + 1;
+        }
+
+        // Shop floors often publish hourly or daily pay; the monthly figures stay what filters and ranking use.
+        var basis = Jobs.Core.Imports.Feeds.SalaryBasis.Monthly;
+        double? postedMin = salaryMin, postedMax = salaryMax;
+        if (family.Blue && salaryMin is { } sMin && salaryMax is { } sMax && (type == PostingType.PartTime || extra.Next(100) < 20))
+        {
+            var hourly = type == PostingType.PartTime || extra.Next(2) == 0;
+            basis = hourly ? Jobs.Core.Imports.Feeds.SalaryBasis.Hourly : Jobs.Core.Imports.Feeds.SalaryBasis.Daily;
+            var per = hourly ? Jobs.Core.Imports.Feeds.SalaryText.WorkingHoursPerMonth : Jobs.Core.Imports.Feeds.SalaryText.WorkingDaysPerMonth;
+            postedMin = Math.Round((double)(sMin / per));
+            postedMax = Math.Max(postedMin.Value, Math.Round((double)(sMax / per)));
+            salaryMin = Jobs.Core.Imports.Feeds.SalaryText.MonthlyOf((decimal)postedMin.Value, basis, months);
+            salaryMax = Jobs.Core.Imports.Feeds.SalaryText.MonthlyOf((decimal)postedMax.Value, basis, months);
+            months = 12;
+        }
+
+        var terms = PostingTerms.Check(new PostingTermsInput
+        {
+            Type = type.Label(),
+            Cohort = cohort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Experience = experience,
+            Description = description,
+            SalaryBasis = basis,
+            PostedSalaryMin = postedMin,
+            PostedSalaryMax = postedMax,
+        }, AnchorUtc, static (_, _) => { });
+
+        var posting = new Posting
         {
             EmployerId = employer.Id,
             Title = title,
@@ -746,6 +797,8 @@ public sealed class DemoDataGenerator : IDisposable
             Status = status,
             ClosedAt = closedAt,
         };
+        terms.ApplyTo(posting);
+        return posting;
     }
 
     private static EducationLevel AdjustEducation(Randomizer r, EducationLevel typical, bool blue)
@@ -926,13 +979,20 @@ public sealed class DemoDataGenerator : IDisposable
 
     private int FreshCohort => AnchorUtc.Month >= 9 ? AnchorUtc.Year + 1 : AnchorUtc.Year;
 
+    private static string ShortLabel(EducationLevel education) => education switch
+    {
+        EducationLevel.JuniorHigh => "初中",
+        EducationLevel.SecondaryVocational => "中专",
+        _ => education.Label(),
+    };
+
     private string EducationAndExperience(EducationLevel education, ExperienceLevel experience, DemoFamilyText family)
     {
         var edu = education == EducationLevel.Any
             ? "学历不限"
             : family.MajorHint.Length > 0 && education.Rank() >= EducationLevel.Associate.Rank()
                 ? $"{education.Label()}及以上学历，{family.MajorHint}相关专业"
-                : $"{education.Label()}及以上学历";
+                : $"{ShortLabel(education)}及以上学历";
         var exp = experience switch
         {
             ExperienceLevel.FreshGraduate => $"{FreshCohort}届应届毕业生",

@@ -791,6 +791,7 @@ public sealed class ImportService(
         p.Experience = row.Experience;
         p.Headcount = row.Headcount ?? 1;
         p.Skills = row.Skills.ToList();
+        row.Terms.ApplyTo(p);
         p.PostedAt = row.PostedAtUtc;
         // Without an expiry the snapshot decides: the posting stays while the city's feed lists it.
         p.ExpiresAt = row.ExpiresAtUtc;

@@ -1,4 +1,5 @@
 using Jobs.Core.Common;
+using Jobs.Core.Imports.Feeds;
 
 namespace Jobs.Core.Postings;
 
@@ -35,9 +36,28 @@ public sealed class Posting
 
     public bool SalaryNegotiable { get; set; }
 
+    /// <summary>The period the pay was published in; <see cref="SalaryMin"/> and <see cref="SalaryMax"/> are its monthly equivalents.</summary>
+    public SalaryBasis SalaryBasis { get; set; }
+
+    /// <summary>The lower figure as published, in yuan per <see cref="SalaryBasis"/> (200 for 200元/天); null for older postings.</summary>
+    public double? PostedSalaryMin { get; set; }
+
+    public double? PostedSalaryMax { get; set; }
+
     public EducationLevel Education { get; set; }
 
     public ExperienceLevel Experience { get; set; }
+
+    /// <summary>Says explicitly that people without experience are welcome (无经验可培训, 应届生可投 …).</summary>
+    public bool AcceptsBeginners { get; set; }
+
+    public PostingType Type { get; set; }
+
+    /// <summary>Graduation year of the cohort (届别) a campus or internship posting is for: 2026 for 2026届.</summary>
+    public int? Cohort { get; set; }
+
+    /// <summary>Benefit and condition tags, explicit ones first; one entry per tag.</summary>
+    public List<PostingBenefit> Benefits { get; set; } = [];
 
     public int Headcount { get; set; } = 1;
 

@@ -16,10 +16,21 @@ public sealed record PostingDraft(
     int? Headcount,
     IReadOnlyList<string>? Skills,
     DateTimeOffset? ExpiresAt,
-    long? EmployerId);
+    long? EmployerId)
+{
+    /// <summary>The job-model fields (type, cohort, beginners, benefits); salary basis is <see cref="SalaryBasis"/>.</summary>
+    public PostingTermsInput Terms { get; init; } = new();
+
+    /// <summary>月薪, 日薪, 时薪, 年薪 or 面议; the salary figures are in this basis (yuan per day for 日薪). Null means 月薪.</summary>
+    public string? SalaryBasis { get; init; }
+}
 
 /// <summary>A posting together with the employer that owns it, as read models need it.</summary>
-public sealed record PostingView(Posting Posting, string EmployerName);
+public sealed record PostingView(Posting Posting, string EmployerName)
+{
+    /// <summary>What was changed on the way in (an expiry clamped to the maximum); empty for reads.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 public enum PostingListStatus
 {

@@ -14,4 +14,7 @@ public static class PostingRules
     public const int MaxMonthlySalary = 1_000_000;
     public const int MinSalaryMonths = 12;
     public const int MaxSalaryMonths = 24;
+
+    /// <summary>The longest a posting may stay up; a later expiry is clamped to it with a warning (长期有效 in feeds means this).</summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(366);
 }

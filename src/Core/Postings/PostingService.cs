@@ -1,5 +1,6 @@
 using Jobs.Core.Common;
 using Jobs.Core.Employers;
+using Jobs.Core.Imports.Feeds;
 using Jobs.Core.Regions;
 using Jobs.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(60);
 
     /// <summary>The longest a posting may stay up.</summary>
-    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(366);
+    public static readonly TimeSpan MaxLifetime = PostingRules.MaxLifetime;
 
     public async Task<PostingView?> GetAsync(long id, CancellationToken cancellationToken)
     {
@@ -122,7 +123,7 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
         db.Postings.Add(posting);
         await db.SaveChangesAsync(cancellationToken);
         await NotifyAsync(posting.Id, cancellationToken);
-        return ServiceResult<PostingView>.Created(new PostingView(posting, employer.Name));
+        return ServiceResult<PostingView>.Created(new PostingView(posting, employer.Name) { Warnings = valid.Warnings });
     }
 
     public async Task<ServiceResult<PostingView>> UpdateAsync(Actor actor, long id, PostingDraft draft, CancellationToken cancellationToken)
@@ -168,7 +169,7 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
         await db.SaveChangesAsync(cancellationToken);
         await NotifyAsync(posting.Id, cancellationToken);
         var employerName = await db.Employers.Where(e => e.Id == posting.EmployerId).Select(e => e.Name).SingleAsync(cancellationToken);
-        return ServiceResult<PostingView>.Ok(new PostingView(posting, employerName));
+        return ServiceResult<PostingView>.Ok(new PostingView(posting, employerName) { Warnings = valid.Warnings });
     }
 
     /// <summary>Closes a posting; closing a closed one again changes nothing and succeeds.</summary>
@@ -287,38 +288,62 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
         }
 
         var negotiable = d.Negotiable ?? false;
+        var basis = SalaryBasis.Monthly;
+        if (!string.IsNullOrWhiteSpace(d.SalaryBasis))
+        {
+            if (LabourTerms.SalaryBasisAliases.TryGetValue(LabourTerms.Fold(d.SalaryBasis), out var parsedBasis))
+            {
+                // 面议 has no basis of its own: the posting is negotiable.
+                negotiable |= parsedBasis is null;
+                basis = parsedBasis ?? SalaryBasis.Monthly;
+            }
+            else if (Enum.TryParse(d.SalaryBasis.Trim(), ignoreCase: true, out SalaryBasis named) && Enum.IsDefined(named)
+                     && !char.IsAsciiDigit(d.SalaryBasis.Trim()[0]))
+            {
+                basis = named;
+            }
+            else
+            {
+                errors.Add("salaryBasis", "未知计薪方式。可选：月薪、日薪、时薪、年薪、面议");
+            }
+        }
+
         var months = d.SalaryMonths ?? PostingRules.MinSalaryMonths;
         if (months is < PostingRules.MinSalaryMonths or > PostingRules.MaxSalaryMonths)
         {
             errors.Add("salaryMonths", $"每年发薪月数应在 {PostingRules.MinSalaryMonths} 到 {PostingRules.MaxSalaryMonths} 之间");
         }
 
+        var unit = basis.Label();
         if (!negotiable && (d.SalaryMin is null || d.SalaryMax is null))
         {
             if (d.SalaryMin is null)
             {
-                errors.Add("salaryMin", "请填写月薪下限，或标记为面议");
+                errors.Add("salaryMin", $"请填写{unit}下限，或标记为面议");
             }
 
             if (d.SalaryMax is null)
             {
-                errors.Add("salaryMax", "请填写月薪上限，或标记为面议");
+                errors.Add("salaryMax", $"请填写{unit}上限，或标记为面议");
             }
         }
 
-        if (d.SalaryMin is { } min && (min <= 0 || min > PostingRules.MaxMonthlySalary))
+        // Figures are in the published basis; the monthly equivalent is what filters and ranking compare, and its ceiling applies.
+        int? monthlyMin = d.SalaryMin is { } pm ? SalaryText.MonthlyOf(pm, basis, months) : null;
+        int? monthlyMax = d.SalaryMax is { } px ? SalaryText.MonthlyOf(px, basis, months) : null;
+        if (d.SalaryMin is { } min && (min <= 0 || monthlyMin > PostingRules.MaxMonthlySalary))
         {
-            errors.Add("salaryMin", $"月薪下限应在 1 到 {PostingRules.MaxMonthlySalary} 元之间");
+            errors.Add("salaryMin", $"{unit}下限应大于 0，折合月薪不超过 {PostingRules.MaxMonthlySalary} 元");
         }
 
-        if (d.SalaryMax is { } max && (max <= 0 || max > PostingRules.MaxMonthlySalary))
+        if (d.SalaryMax is { } max && (max <= 0 || monthlyMax > PostingRules.MaxMonthlySalary))
         {
-            errors.Add("salaryMax", $"月薪上限应在 1 到 {PostingRules.MaxMonthlySalary} 元之间");
+            errors.Add("salaryMax", $"{unit}上限应大于 0，折合月薪不超过 {PostingRules.MaxMonthlySalary} 元");
         }
 
         if (d.SalaryMin is { } lo && d.SalaryMax is { } hi && lo > hi)
         {
-            errors.Add("salaryMax", "月薪上限不能低于下限");
+            errors.Add("salaryMax", $"{unit}上限不能低于下限");
         }
 
         var education = EducationLevel.Any;
@@ -328,7 +353,8 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
         }
 
         var experience = ExperienceLevel.Any;
-        if (!string.IsNullOrWhiteSpace(d.Experience) && !ExperienceLevels.TryParse(d.Experience, out experience))
+        var experienceWelcomes = false;
+        if (!string.IsNullOrWhiteSpace(d.Experience) && !ExperienceLevels.TryParse(d.Experience, out experience, out experienceWelcomes))
         {
             errors.Add("experience", $"未知经验要求。可选：{string.Join("、", ExperienceLevels.AllLabels)}");
         }
@@ -342,6 +368,7 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
         var skills = NormalizeSkills(d.Skills, errors);
 
         DateTime expiresAt;
+        var warnings = new List<string>();
         if (d.ExpiresAt is { } requestedExpiry)
         {
             expiresAt = requestedExpiry.UtcDateTime;
@@ -349,9 +376,11 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
             {
                 errors.Add("expiresAt", "截止日期必须晚于现在");
             }
-            else if (expiresAt > now + MaxLifetime)
+
+            expiresAt = PostingTerms.ClampExpiry(expiresAt, now, out var clamped);
+            if (clamped is not null)
             {
-                errors.Add("expiresAt", "截止日期最多在一年之内");
+                warnings.Add(clamped);
             }
         }
         else
@@ -359,15 +388,26 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
             expiresAt = now + DefaultLifetime;
         }
 
+        var keepPosted = !negotiable || d.SalaryMin is not null;
+        var terms = PostingTerms.Check(d.Terms with
+        {
+            Experience = experience,
+            ExperienceWelcomesBeginners = experienceWelcomes,
+            Description = description,
+            SalaryBasis = basis,
+            PostedSalaryMin = keepPosted ? d.SalaryMin : null,
+            PostedSalaryMax = keepPosted ? d.SalaryMax : null,
+        }, now, errors.Add);
+
         if (!errors.IsEmpty || city is null || title is null || description is null)
         {
             return null;
         }
 
         return new ValidPosting(title, description, city.Code, district, category,
-            negotiable && d.SalaryMin is null ? null : d.SalaryMin,
-            negotiable && d.SalaryMax is null ? null : d.SalaryMax,
-            months, negotiable, education, experience, headcount, skills, expiresAt);
+            negotiable && d.SalaryMin is null ? null : monthlyMin,
+            negotiable && d.SalaryMax is null ? null : monthlyMax,
+            months, negotiable, education, experience, headcount, skills, expiresAt, terms, warnings);
     }
 
     internal static List<string> NormalizeSkills(IReadOnlyList<string>? input, ValidationErrors errors, string field = "skills")
@@ -412,10 +452,12 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
     private sealed record ValidPosting(
         string Title, string Description, string CityCode, string? District, string? Category,
         int? SalaryMin, int? SalaryMax, int SalaryMonths, bool Negotiable,
-        EducationLevel Education, ExperienceLevel Experience, int Headcount, List<string> Skills, DateTime ExpiresAt)
+        EducationLevel Education, ExperienceLevel Experience, int Headcount, List<string> Skills, DateTime ExpiresAt,
+        PostingTerms Terms, IReadOnlyList<string> Warnings)
     {
         public void ApplyTo(Posting p, DateTime now)
         {
+            Terms.ApplyTo(p);
             p.District = District;
             p.Category = Category;
             p.SalaryMin = SalaryMin;

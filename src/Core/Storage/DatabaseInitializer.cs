@@ -11,7 +11,7 @@ namespace Jobs.Core.Storage;
 public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Raise with every schema change and add the step that brings version N-1 to N.</summary>
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
 
     private static readonly IReadOnlyDictionary<int, string[]> UpgradeSteps = new Dictionary<int, string[]>
     {
@@ -308,6 +308,19 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
                 (SELECT "CityCode" FROM "Employers" WHERE "Employers"."Id" = "BoothApplications"."EmployerId")
             WHERE "EmployerCityCode" IS NULL OR "EmployerCityCode" = '';
             """,
+        // 7: the job data model: posting type and cohort, accepts-beginners, benefit tags, salary as published. Benefit tags
+        // of existing postings are derived from their descriptions on start (BackfillPostingTermsAsync): SQL cannot.
+        [7] =
+        [
+            "ALTER TABLE \"Postings\" ADD COLUMN \"AcceptsBeginners\" INTEGER NOT NULL DEFAULT 0;",
+            "ALTER TABLE \"Postings\" ADD COLUMN \"Type\" INTEGER NOT NULL DEFAULT 0;",
+            "ALTER TABLE \"Postings\" ADD COLUMN \"Cohort\" INTEGER NULL;",
+            "ALTER TABLE \"Postings\" ADD COLUMN \"SalaryBasis\" INTEGER NOT NULL DEFAULT 0;",
+            "ALTER TABLE \"Postings\" ADD COLUMN \"PostedSalaryMin\" REAL NULL;",
+            "ALTER TABLE \"Postings\" ADD COLUMN \"PostedSalaryMax\" REAL NULL;",
+            "ALTER TABLE \"Postings\" ADD COLUMN \"Benefits\" TEXT NULL;",
+            // 应届生 postings were always meant for people without experience.
+            "UPDATE \"Postings\" SET \"AcceptsBeginners\" = 1 WHERE \"Experience\" = 1;",
         ],
     };
 
@@ -329,6 +342,7 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             else
             {
                 await UpgradeAsync(cancellationToken);
+                await BackfillPostingTermsAsync(cancellationToken);
             }
 
             await SyncCitiesAsync(cancellationToken);
@@ -362,6 +376,52 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             await tx.CommitAsync(cancellationToken);
             logger.LogInformation("Upgraded database schema to version {Version}", v);
         }
+    }
+
+    /// <summary>
+    /// Postings stored before benefit tags existed have none (NULL): their tags are extracted from the description, and a
+    /// description welcoming beginners sets the flag. Runs in chunks; a posting once done has a JSON list and is not read again.
+    /// </summary>
+    private async Task BackfillPostingTermsAsync(CancellationToken cancellationToken)
+    {
+        const int Chunk = 500;
+        var total = 0;
+        while (true)
+        {
+            var rows = await db.Database.SqlQueryRaw<PendingPosting>(
+                    $"SELECT \"Id\", \"Description\" FROM \"Postings\" WHERE \"Benefits\" IS NULL ORDER BY \"Id\" LIMIT {Chunk}")
+                .ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                var benefits = Postings.BenefitTags.Resolve([], row.Description);
+                var json = System.Text.Json.JsonSerializer.Serialize(benefits);
+                var beginners = Postings.LabourTerms.WelcomesBeginners(row.Description) ? 1 : 0;
+                await db.Database.ExecuteSqlRawAsync(
+                    "UPDATE \"Postings\" SET \"Benefits\" = {0}, \"AcceptsBeginners\" = MAX(\"AcceptsBeginners\", {1}) WHERE \"Id\" = {2}",
+                    [json, beginners, row.Id], cancellationToken);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+            total += rows.Count;
+        }
+
+        if (total > 0)
+        {
+            logger.LogInformation("Derived benefit tags for {Count} postings from their descriptions", total);
+        }
+    }
+
+    private sealed class PendingPosting
+    {
+        public long Id { get; set; }
+
+        public string Description { get; set; } = "";
     }
 
     private async Task SyncCitiesAsync(CancellationToken cancellationToken)

@@ -121,6 +121,7 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
             e.HasIndex(p => p.CityCode);
             // The search index's start-up replay and its minutely catch-up read the postings changed since a time.
             e.HasIndex(p => p.UpdatedAt);
+            e.OwnsMany(p => p.Benefits, b => b.ToJson());
         });
 
         modelBuilder.Entity<Resume>(e =>

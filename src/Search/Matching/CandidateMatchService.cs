@@ -131,6 +131,7 @@ public sealed class CandidateMatchService
         var salaryFit = MatchScoring.SalaryFit(c.SalaryMin[doc], c.SalaryMax[doc], x.PayMin, x.PayMax);
         var experienceFit = MatchScoring.ExperienceFit(held, x.Posting.Experience);
         var freshness = s.FreshnessFit(x.NowSeconds - c.Updated[doc], resume: true);
+        var cohortFit = MatchScoring.CohortFit(x.Posting.Type, x.Posting.Cohort ?? 0, c.GraduationYear[doc], x.Now.Year);
 
         MatchPart Part(MatchPartKind kind, string label, double fit, string? reason) => new(kind, label, s.Weight(kind), Math.Round(fit, 4),
             s.Points(kind, fit), reason);
@@ -143,6 +144,7 @@ public sealed class CandidateMatchService
             Part(MatchPartKind.Salary, "薪资", salaryFit, MatchReasons.Salary(c.SalaryMin[doc], c.SalaryMax[doc], x.Posting.SalaryMin, x.Posting.SalaryMax)),
             Part(MatchPartKind.Experience, "经验", experienceFit, MatchReasons.Experience(held, x.Posting.Experience, experienceFit)),
             Part(MatchPartKind.Freshness, "简历更新", freshness, MatchReasons.Age("简历更新于", x.Now - resume.UpdatedAt)),
+            Part(MatchPartKind.Cohort, "校招与届别", cohortFit, MatchScoring.CohortReason(x.Posting.Type, x.Posting.Cohort ?? 0, cohortFit)),
         };
         return MatchReasons.Explanation(parts);
     }
@@ -215,7 +217,8 @@ public sealed class CandidateMatchService
                 + x.EducationPoints[c.Degree[doc]]
                 + s.Points(MatchPartKind.Salary, MatchScoring.SalaryFit(c.SalaryMin[doc], c.SalaryMax[doc], x.PayMin, x.PayMax))
                 + x.ExperiencePoints[year]
-                + s.FreshnessPoints(x.NowSeconds - c.Updated[doc], resume: true);
+                + s.FreshnessPoints(x.NowSeconds - c.Updated[doc], resume: true)
+                + s.Points(MatchPartKind.Cohort, MatchScoring.CohortFit(x.Posting.Type, x.Posting.Cohort ?? 0, c.GraduationYear[doc], x.Now.Year));
         }
     }
 }

@@ -9,6 +9,9 @@ public enum MatchPartKind
     Salary,
     Experience,
     Freshness,
+
+    /// <summary>Campus hiring and the graduate's own cohort (届别): a small preference, zero for everything else.</summary>
+    Cohort,
 }
 
 /// <summary>One part of a score: <see cref="Points"/> = <see cref="Weight"/> × <see cref="Fit"/>, rounded to 4 places.</summary>

@@ -1,4 +1,5 @@
 using Jobs.Core.Common;
+using Jobs.Core.Postings;
 using Jobs.Core.Regions;
 using Jobs.Search.Postings;
 
@@ -37,6 +38,7 @@ public sealed class MatchScoring
         _weights[(int)MatchPartKind.Salary] = options.SalaryWeight;
         _weights[(int)MatchPartKind.Experience] = options.ExperienceWeight;
         _weights[(int)MatchPartKind.Freshness] = options.FreshnessWeight;
+        _weights[(int)MatchPartKind.Cohort] = options.CohortWeight;
         _postingFreshness = new(() => FreshnessTable(options.PostingHalfLifeDays));
         _resumeFreshness = new(() => FreshnessTable(options.ResumeHalfLifeDays));
     }
@@ -184,6 +186,31 @@ public sealed class MatchScoring
             _ => ExperienceLevel.OverTenYears,
         };
     }
+
+    /// <summary>
+    /// Campus hiring for the graduate's own cohort fits fully; campus hiring naming no cohort fits half for someone graduating
+    /// this year or later; an internship for the graduate's cohort fits half; anything else (other cohorts, 全职, 兼职) 0.
+    /// <paramref name="cohort"/> is 0 when the posting names none.
+    /// </summary>
+    public static double CohortFit(PostingType type, int cohort, int graduationYear, int currentYear)
+    {
+        var own = cohort > 0 && cohort == graduationYear;
+        return type switch
+        {
+            PostingType.Campus when own => 1,
+            PostingType.Campus when cohort == 0 && graduationYear >= currentYear => 0.5,
+            PostingType.Internship when own => 0.5,
+            _ => 0,
+        };
+    }
+
+    public static string? CohortReason(PostingType type, int cohort, double fit) => fit switch
+    {
+        >= 1 => $"{cohort}届校招，正是你的届别",
+        > 0 when type == PostingType.Campus => "校招职位，面向应届毕业生",
+        > 0 => $"{cohort}届实习，正是你的届别",
+        _ => null,
+    };
 
     /// <summary>Ages are counted in whole hours, up to this many; older counts as this old.</summary>
     private const int MaxAgeHours = 2 * 366 * 24;

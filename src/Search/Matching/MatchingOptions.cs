@@ -32,6 +32,10 @@ public sealed class MatchingOptions
     [Range(0, 10)]
     public double FreshnessWeight { get; set; } = 0.1;
 
+    /// <summary>Campus postings (校招) and postings for the graduate's own cohort: a small boost among otherwise equal matches.</summary>
+    [Range(0, 10)]
+    public double CohortWeight { get; set; } = 0.03;
+
     /// <summary>A non-preferred city's fit falls as e^(−km/scale) from the nearest preferred city.</summary>
     [Range(1, 2000)]
     public double DistanceScaleKm { get; set; } = 60;

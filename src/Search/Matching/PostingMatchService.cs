@@ -127,6 +127,7 @@ public sealed class PostingMatchService
         var salaryFit = MatchScoring.SalaryFit(context.ExpectedMin, context.ExpectedMax, c.SalaryMin[doc], c.SalaryMax[doc]);
         var experienceFit = MatchScoring.ExperienceFit(context.Held, (ExperienceLevel)c.Experience[doc]);
         var freshness = s.FreshnessFit(context.NowSeconds - c.Posted[doc], resume: false);
+        var cohortFit = MatchScoring.CohortFit((Jobs.Core.Postings.PostingType)c.Type[doc], c.Cohort[doc], resume.GraduationYear, context.Now.Year);
 
         MatchPart Part(MatchPartKind kind, string label, double fit, string? reason) => new(kind, label, s.Weight(kind), Math.Round(fit, 4),
             s.Points(kind, fit), reason);
@@ -139,6 +140,7 @@ public sealed class PostingMatchService
             Part(MatchPartKind.Salary, "薪资", salaryFit, MatchReasons.Salary(context.ExpectedMin, context.ExpectedMax, posting.SalaryMin, posting.SalaryMax)),
             Part(MatchPartKind.Experience, "经验", experienceFit, MatchReasons.Experience(context.Held, posting.Experience, experienceFit)),
             Part(MatchPartKind.Freshness, "发布时间", freshness, MatchReasons.Age("发布于", context.Now - posting.PostedAt)),
+            Part(MatchPartKind.Cohort, "校招与届别", cohortFit, MatchScoring.CohortReason(posting.Type, posting.Cohort ?? 0, cohortFit)),
         };
         return MatchReasons.Explanation(parts);
     }
@@ -215,7 +217,9 @@ public sealed class PostingMatchService
                 + x.EducationPoints[c.Education[doc]]
                 + s.Points(MatchPartKind.Salary, MatchScoring.SalaryFit(x.ExpectedMin, x.ExpectedMax, c.SalaryMin[doc], c.SalaryMax[doc]))
                 + x.ExperiencePoints[c.Experience[doc]]
-                + s.FreshnessPoints(x.NowSeconds - c.Posted[doc], resume: false);
+                + s.FreshnessPoints(x.NowSeconds - c.Posted[doc], resume: false)
+                + s.Points(MatchPartKind.Cohort,
+                    MatchScoring.CohortFit((Jobs.Core.Postings.PostingType)c.Type[doc], c.Cohort[doc], x.Resume.GraduationYear, x.Now.Year));
         }
     }
 }

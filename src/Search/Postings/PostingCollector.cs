@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Jobs.Core.Common;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -21,6 +22,17 @@ public sealed class PostingConditions
 
     public (int Min, int Max)? Salary { get; init; }
 
+    /// <summary>The <see cref="Jobs.Core.Postings.PostingType"/> number; a facet dimension.</summary>
+    public int? Type { get; init; }
+
+    public int? Cohort { get; init; }
+
+    /// <summary>Only postings that say beginners are welcome.</summary>
+    public bool BeginnersOnly { get; init; }
+
+    /// <summary>Benefit tag bits a posting must all have; 0 when not filtered.</summary>
+    public long BenefitMask { get; init; }
+
     public long? IdAfter { get; init; }
 
     public long? IdAtMost { get; init; }
@@ -32,6 +44,7 @@ public sealed class PostingConditions
     public const int CategoryDimension = 1;
     public const int EducationDimension = 2;
     public const int SalaryDimension = 3;
+    public const int TypeDimension = 4;
 
     private static readonly int[] EducationRank = Enum.GetValues<EducationLevel>().Select(l => l.Rank()).ToArray();
 
@@ -68,6 +81,12 @@ public sealed class PostingConditions
             failures++;
         }
 
+        if (Type is { } type && c.Type[doc] != type)
+        {
+            failed = TypeDimension;
+            failures++;
+        }
+
         return failures;
     }
 
@@ -75,6 +94,12 @@ public sealed class PostingConditions
     public bool Admits(PostingColumns c, int doc)
     {
         if (c.Expires[doc] <= NowSeconds || (PostedSince is { } since && c.Posted[doc] < since))
+        {
+            return false;
+        }
+
+        if ((BeginnersOnly && !c.Beginners[doc]) || (Cohort is { } cohort && c.Cohort[doc] != cohort)
+            || (c.Benefits[doc] & BenefitMask) != BenefitMask)
         {
             return false;
         }
@@ -95,6 +120,7 @@ public sealed class PostingCollector : ICollector
     private const int CategoryDim = PostingConditions.CategoryDimension;
     private const int EducationDim = PostingConditions.EducationDimension;
     private const int SalaryDim = PostingConditions.SalaryDimension;
+    private const int TypeDim = PostingConditions.TypeDimension;
 
     private readonly PostingColumnKeys _keys;
     private readonly PostingConditions _when;
@@ -119,7 +145,17 @@ public sealed class PostingCollector : ICollector
         CategoryCounts = new int[keys.CategoryIndex.Count];
         EducationCounts = new int[Enum.GetValues<EducationLevel>().Length];
         BandCounts = new int[keys.BandIndex.Count];
+        TypeCounts = new int[Enum.GetValues<Jobs.Core.Postings.PostingType>().Length];
+        BenefitCounts = new int[Jobs.Core.Postings.BenefitTags.All.Count];
     }
+
+    public int[] TypeCounts { get; }
+
+    /// <summary>Hits per cohort year (postings without a cohort are not counted).</summary>
+    public Dictionary<int, int> CohortCounts { get; } = [];
+
+    /// <summary>Hits per benefit tag index.</summary>
+    public int[] BenefitCounts { get; }
 
     public int TotalHits { get; private set; }
 
@@ -166,6 +202,17 @@ public sealed class PostingCollector : ICollector
         Count(CategoryDim, c, doc);
         Count(EducationDim, c, doc);
         Count(SalaryDim, c, doc);
+        Count(TypeDim, c, doc);
+        if (c.Cohort[doc] > 0)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(CohortCounts, c.Cohort[doc], out _)++;
+        }
+
+        for (var bits = c.Benefits[doc]; bits != 0; bits &= bits - 1)
+        {
+            BenefitCounts[System.Numerics.BitOperations.TrailingZeroCount(bits)]++;
+        }
+
         if (_size == 0)
         {
             return;
@@ -216,6 +263,9 @@ public sealed class PostingCollector : ICollector
                 break;
             case EducationDim:
                 EducationCounts[c.Education[doc]]++;
+                break;
+            case TypeDim:
+                TypeCounts[c.Type[doc]]++;
                 break;
             default:
                 if (c.SalaryBand[doc] >= 0)

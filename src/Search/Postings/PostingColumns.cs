@@ -30,7 +30,22 @@ public sealed class PostingColumns
         City = new short[maxDoc];
         Category = new short[maxDoc];
         SalaryBand = new short[maxDoc];
+        Type = new byte[maxDoc];
+        Cohort = new short[maxDoc];
+        Beginners = new bool[maxDoc];
+        Benefits = new long[maxDoc];
     }
+
+    /// <summary>The <see cref="PostingType"/>.</summary>
+    public byte[] Type { get; }
+
+    /// <summary>Graduation year of the cohort; 0 for none.</summary>
+    public short[] Cohort { get; }
+
+    public bool[] Beginners { get; }
+
+    /// <summary>Benefit tags as bits of <see cref="BenefitTag.Index"/>.</summary>
+    public long[] Benefits { get; }
 
     public long[] Id { get; }
 
@@ -75,8 +90,15 @@ public sealed class PostingColumns
         var quality = reader.GetNumericDocValues(F.Quality);
         var education = reader.GetNumericDocValues(F.Values(F.Education));
         var experience = reader.GetNumericDocValues(F.Values(F.Experience));
+        var type = reader.GetNumericDocValues(F.Values(F.Type));
+        var cohort = reader.GetNumericDocValues(F.Values(F.Cohort));
+        var beginners = reader.GetNumericDocValues(F.Values(F.Beginners));
+        Copy(reader.GetNumericDocValues(F.Values(F.Benefits)), c.Benefits, maxDoc);
         for (var doc = 0; doc < maxDoc; doc++)
         {
+            c.Type[doc] = (byte)(type?.Get(doc) ?? 0);
+            c.Cohort[doc] = (short)(cohort?.Get(doc) ?? 0);
+            c.Beginners[doc] = (beginners?.Get(doc) ?? 0) != 0;
             c.SalaryMin[doc] = (int)(salaryMin?.Get(doc) ?? -1);
             c.SalaryMax[doc] = (int)(salaryMax?.Get(doc) ?? -1);
             c.Quality[doc] = (byte)(quality?.Get(doc) ?? 0);

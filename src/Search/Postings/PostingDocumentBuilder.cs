@@ -44,6 +44,10 @@ public sealed class PostingDocumentBuilder(CityDirectory cities)
             new NumericDocValuesField(F.Values(F.ExpiresAt), p.ExpiresAt is { } e ? ToUnixSeconds(e) : long.MaxValue),
             new Int64Field(F.EmployerId, p.EmployerId, Field.Store.NO),
             new NumericDocValuesField(F.Quality, Quality(p)),
+            new NumericDocValuesField(F.Values(F.Type), (long)p.Type),
+            new NumericDocValuesField(F.Values(F.Cohort), p.Cohort ?? 0),
+            new NumericDocValuesField(F.Values(F.Beginners), p.AcceptsBeginners ? 1 : 0),
+            new NumericDocValuesField(F.Values(F.Benefits), BenefitTags.Mask(p.Benefits.Select(b => b.Tag))),
         };
 
         var place = city is null ? p.CityCode : $"{city.Name} {city.FullName}";

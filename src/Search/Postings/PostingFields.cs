@@ -3,7 +3,7 @@ namespace Jobs.Search.Postings;
 /// <summary>Field names of the postings index. Raise <see cref="SchemaVersion"/> with any change so old indexes rebuild.</summary>
 public static class PostingFields
 {
-    public const int SchemaVersion = 6;
+    public const int SchemaVersion = 7;
 
     public const string Id = Indexing.IndexFields.Id;
     public const string IdValue = "id_dv";
@@ -31,6 +31,12 @@ public static class PostingFields
     public const string ExpiresAt = "expires";
     public const string EmployerId = "employer_id";
     public const string Quality = "quality";
+    public const string Type = "type";
+    public const string Cohort = "cohort";
+    public const string Beginners = "beginners";
+
+    /// <summary>Benefit tags as a bit mask (bit = <see cref="Jobs.Core.Postings.BenefitTag.Index"/>).</summary>
+    public const string Benefits = "benefits";
 
     /// <summary>Doc-values twin of a filter field, for facets and sorting.</summary>
     public static string Values(string field) => field + "_dv";

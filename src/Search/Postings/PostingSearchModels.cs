@@ -1,4 +1,5 @@
 using Jobs.Core.Common;
+using Jobs.Core.Postings;
 
 namespace Jobs.Search.Postings;
 
@@ -34,6 +35,17 @@ public sealed record PostingSearchRequest
 
     public int? PostedWithinDays { get; init; }
 
+    public PostingType? Type { get; init; }
+
+    /// <summary>Graduation year of the cohort (2026 for 2026届).</summary>
+    public int? Cohort { get; init; }
+
+    /// <summary>True: only postings that say beginners are welcome.</summary>
+    public bool? Beginners { get; init; }
+
+    /// <summary>Benefit tag codes a posting must all have.</summary>
+    public IReadOnlyList<string> Benefits { get; init; } = [];
+
     public long? EmployerId { get; init; }
 
     /// <summary>Only these postings (a fair's exhibitors bring a set); null means all.</summary>
@@ -68,7 +80,20 @@ public sealed record PostingHit(
     DateTime PostedAt,
     double Score,
     string TitleHighlight,
-    string DescriptionHighlight);
+    string DescriptionHighlight)
+{
+    public PostingType Type { get; init; }
+
+    public int? Cohort { get; init; }
+
+    public bool AcceptsBeginners { get; init; }
+
+    /// <summary>Benefit tag names (包吃住, 长白班 …), explicit ones first.</summary>
+    public IReadOnlyList<string> Benefits { get; init; } = [];
+
+    /// <summary>Pay as published: 8-10K·13薪, 200元/天, 面议.</summary>
+    public string SalaryText { get; init; } = "";
+}
 
 public sealed record FacetValue(string Value, int Count);
 
@@ -76,7 +101,17 @@ public sealed record PostingFacets(
     IReadOnlyList<FacetValue> City,
     IReadOnlyList<FacetValue> Category,
     IReadOnlyList<FacetValue> Education,
-    IReadOnlyList<FacetValue> SalaryBand);
+    IReadOnlyList<FacetValue> SalaryBand)
+{
+    /// <summary>Drill-sideways like the four above.</summary>
+    public IReadOnlyList<FacetValue> Type { get; init; } = [];
+
+    /// <summary>Counted over the hits (届别 as 2026届).</summary>
+    public IReadOnlyList<FacetValue> Cohort { get; init; } = [];
+
+    /// <summary>Counted over the hits, by tag name.</summary>
+    public IReadOnlyList<FacetValue> Benefit { get; init; } = [];
+}
 
 /// <summary>What query understanding and the vocabulary did with the text.</summary>
 public sealed record QueryReport(

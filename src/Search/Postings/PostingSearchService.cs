@@ -97,7 +97,13 @@ public sealed class PostingSearchService
             Counts(collector.CityCounts, i => _cities.FindByCode(_keys.Cities[i])?.Name ?? _keys.Cities[i]),
             Counts(collector.CategoryCounts, i => PostingCategories.All[i]),
             Counts(collector.EducationCounts, i => ((EducationLevel)i).Label()),
-            Counts(collector.BandCounts, i => SalaryBands.Labels[i]));
+            Counts(collector.BandCounts, i => SalaryBands.Labels[i]))
+        {
+            Type = Counts(collector.TypeCounts, i => ((PostingType)i).Label()),
+            Cohort = collector.CohortCounts.OrderByDescending(x => x.Value).ThenBy(x => x.Key)
+                .Select(x => new FacetValue($"{x.Key}届", x.Value)).ToList(),
+            Benefit = Counts(collector.BenefitCounts, i => BenefitTags.All[i].Name),
+        };
 
         return new PostingSearchResult(collector.TotalHits, request.Cursor is null ? request.Page : 0, request.PageSize, items, facets,
             Report(prepared), next);
@@ -155,6 +161,10 @@ public sealed class PostingSearchService
             IdAfter = request.IdAfter,
             IdAtMost = request.IdAtMost,
             OnlyIds = request.OnlyIds is { } only ? only.ToHashSet() : null,
+            Type = request.Type is { } type ? (int)type : null,
+            Cohort = request.Cohort,
+            BeginnersOnly = request.Beginners == true,
+            BenefitMask = BenefitTags.Mask(request.Benefits),
         };
 
         var filters = new List<Query>();
@@ -237,7 +247,14 @@ public sealed class PostingSearchService
     {
         var p = row.Posting;
         return new PostingHit(p.Id, p.Title, row.EmployerName, p.EmployerId, p.CityCode, p.District, p.SalaryMin, p.SalaryMax, p.SalaryMonths,
-            p.Education, p.PostedAt, Math.Round(score, 4), _highlighter.Highlight(p.Title, terms), _highlighter.Snippet(p.Description, terms));
+            p.Education, p.PostedAt, Math.Round(score, 4), _highlighter.Highlight(p.Title, terms), _highlighter.Snippet(p.Description, terms))
+        {
+            Type = p.Type,
+            Cohort = p.Cohort,
+            AcceptsBeginners = p.AcceptsBeginners,
+            Benefits = p.Benefits.Select(b => BenefitTags.NameOf(b.Tag)).ToList(),
+            SalaryText = SalaryDisplay.Format(p),
+        };
     }
 }
 

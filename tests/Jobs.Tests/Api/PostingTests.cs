@@ -64,7 +64,7 @@ public class PostingTests(JobsApiFactory factory) : IClassFixture<JobsApiFactory
             salaryMin = 20000,
             salaryMax = 8000,
             salaryMonths = 30,
-            education = "小学",
+            education = "幼儿园",
             experience = "很多年",
             headcount = 0,
             category = "挖矿",

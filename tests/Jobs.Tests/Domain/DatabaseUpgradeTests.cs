@@ -41,6 +41,9 @@ public class DatabaseUpgradeTests
                     DROP INDEX IX_Postings_UpdatedAt;
                     DROP TABLE AlertedPostings; DROP TABLE AlertSubscriptions; DROP TABLE Notifications;
                     ALTER TABLE Resumes DROP COLUMN DesiredTitles;
+                    ALTER TABLE Postings DROP COLUMN AcceptsBeginners; ALTER TABLE Postings DROP COLUMN Type; ALTER TABLE Postings DROP COLUMN Cohort;
+                    ALTER TABLE Postings DROP COLUMN SalaryBasis; ALTER TABLE Postings DROP COLUMN PostedSalaryMin;
+                    ALTER TABLE Postings DROP COLUMN PostedSalaryMax; ALTER TABLE Postings DROP COLUMN Benefits;
                     UPDATE SchemaInfo SET Version = 1;
                     """;
                 await command.ExecuteNonQueryAsync();
@@ -87,6 +90,57 @@ public class DatabaseUpgradeTests
             await reader.ReadAsync();
             Assert.True(reader.GetInt64(0) >= 3);
             Assert.Equal(reader.GetInt64(0), reader.GetInt64(1));
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Start_Version6File_DerivesBenefitTagsAndBeginnersFromDescriptions()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "jobs-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            long postingId;
+            using (var first = JobsApiFactory.OverFolder(folder))
+            {
+                var employer = await first.RegisterEmployerAsync("滁州", "滁州恒力电子制造有限公司");
+                postingId = await employer.CreatePostingAsync(new
+                {
+                    title = "普工", description = "流水线装配，包吃住，长白班，零基础包教包会。", city = "滁州", salaryMin = 5000, salaryMax = 7000,
+                    education = "初中", experience = "不限",
+                });
+            }
+
+            // What version 6 wrote: none of the job-model columns.
+            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "jobs.db")};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                var command = connection.CreateCommand();
+                command.CommandText = """
+                    ALTER TABLE Postings DROP COLUMN AcceptsBeginners; ALTER TABLE Postings DROP COLUMN Type; ALTER TABLE Postings DROP COLUMN Cohort;
+                    ALTER TABLE Postings DROP COLUMN SalaryBasis; ALTER TABLE Postings DROP COLUMN PostedSalaryMin;
+                    ALTER TABLE Postings DROP COLUMN PostedSalaryMax; ALTER TABLE Postings DROP COLUMN Benefits;
+                    UPDATE SchemaInfo SET Version = 6;
+                    """;
+                await command.ExecuteNonQueryAsync();
+            }
+
+            using var second = JobsApiFactory.OverFolder(folder);
+            var posting = JsonNode.Parse(await second.CreateClient().GetStringAsync($"/api/postings/{postingId}"))!;
+            var benefits = posting["benefits"]!.AsArray().Select(b => ((string)b!["name"]!, (string)b["source"]!)).ToList();
+            Assert.Contains(("包吃住", "extracted"), benefits);
+            Assert.Contains(("长白班", "extracted"), benefits);
+            Assert.True((bool)posting["acceptsBeginners"]!);
+            Assert.Equal(("全职", "初中及以下", "5-7K"), ((string)posting["type"]!, (string)posting["education"]!, (string)posting["salaryDisplay"]!));
         }
         finally
         {

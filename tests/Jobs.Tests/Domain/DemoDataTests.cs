@@ -85,6 +85,25 @@ public class DemoDataTests
         Assert.Equal(300, graduates.Select(x => x.Account.Email).Distinct().Count());
     }
 
+    [Fact]
+    public void Postings_Generated_UseTheJobModelPlausibly()
+    {
+        using var g = new DemoDataGenerator(Cities, 13, Anchor);
+        var employers = g.CreateEmployers(100).Select(e => e.Employer).ToList();
+        Assign(employers);
+        var postings = g.CreatePostings(employers, 3000).ToList();
+
+        var junior = postings.Where(p => p.Education == EducationLevel.JuniorHigh).ToList();
+        Assert.InRange(junior.Count, 30, 1500);
+        Assert.All(junior, p => Assert.Contains("初中及以上", p.Description, StringComparison.Ordinal));
+        Assert.Contains(postings, p => p.Type == Jobs.Core.Postings.PostingType.Campus && p.Cohort is not null);
+        Assert.Contains(postings, p => p.Type == Jobs.Core.Postings.PostingType.PartTime);
+        Assert.Contains(postings, p => p.SalaryBasis == Jobs.Core.Imports.Feeds.SalaryBasis.Hourly);
+        Assert.All(postings.Where(p => p.Cohort is not null), p => Assert.True(p.Type is Jobs.Core.Postings.PostingType.Campus or Jobs.Core.Postings.PostingType.Internship));
+        Assert.InRange(postings.Count(p => p.Benefits.Any(b => b.Tag == "board-and-lodging")), 30, 3000);
+        Assert.All(postings.SelectMany(p => p.Benefits), b => Assert.Equal(Jobs.Core.Postings.PostingBenefit.Extracted, b.Source));
+    }
+
     private static void Assign(List<Jobs.Core.Employers.Employer> employers)
     {
         for (var i = 0; i < employers.Count; i++)

@@ -75,7 +75,7 @@ public class FormatRulesTests
         Assert.True(EducationLevel.SecondaryVocational.Satisfies(EducationLevel.HighSchool));
         Assert.True(EducationLevel.Master.Satisfies(EducationLevel.Bachelor));
         Assert.False(EducationLevel.Associate.Satisfies(EducationLevel.Bachelor));
-        Assert.False(EducationLevels.TryParse("小学", out _));
+        Assert.False(EducationLevels.TryParse("幼儿园", out _));
     }
 
     [Theory]

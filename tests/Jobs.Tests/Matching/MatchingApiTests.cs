@@ -57,7 +57,7 @@ public class MatchingApiTests(MatchingFixture world) : IClassFixture<MatchingFix
         {
             var explanation = item!["explanation"]!;
             var parts = explanation["parts"]!.AsArray();
-            Assert.Equal(6, parts.Count);
+            Assert.Equal(7, parts.Count);
             var sum = parts.Sum(p => (double)p!["points"]!);
             Assert.Equal((double)explanation["score"]!, sum, 6);
             Assert.Equal((double)item["score"]!, (double)explanation["score"]!, 9);

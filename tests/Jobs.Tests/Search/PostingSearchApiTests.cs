@@ -159,7 +159,10 @@ public class PostingSearchApiTests(SearchFixture fixture) : IClassFixture<Search
     [InlineData("sort=cheapest")]
     [InlineData("cursor=not-a-cursor")]
     [InlineData("city=东京")]
-    [InlineData("education=小学")]
+    [InlineData("education=幼儿园")]
+    [InlineData("type=合伙人")]
+    [InlineData("benefit=天天团建")]
+    [InlineData("cohort=明年")]
     [InlineData("salaryMin=9000&salaryMax=5000")]
     [InlineData("salaryMin=abc")]
     public async Task Search_BadParameter_Answers400Problem(string query)

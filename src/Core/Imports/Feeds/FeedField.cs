@@ -19,6 +19,11 @@ public enum FeedField
     PostedAt,
     ExpiresAt,
     Status,
+
+    // Feed format v1.1: optional, appended so v1 files read exactly as before.
+    Type,
+    Cohort,
+    Benefits,
 }
 
 public static class FeedFields
@@ -27,12 +32,13 @@ public static class FeedFields
     [
         "external_id", "title", "employer_name", "employer_credit_code", "city", "district", "category", "salary",
         "education", "experience", "headcount", "skills", "description", "posted_at", "expires_at", "status",
+        "type", "cohort", "benefits",
     ];
 
     private static readonly Dictionary<string, FeedField> ByName =
         Enum.GetValues<FeedField>().ToDictionary(f => Names[(int)f], StringComparer.OrdinalIgnoreCase);
 
-    public const int Count = 16;
+    public const int Count = 19;
 
     public static IReadOnlyList<FeedField> Required { get; } =
         [FeedField.ExternalId, FeedField.Title, FeedField.EmployerName, FeedField.City, FeedField.Description, FeedField.PostedAt];

@@ -98,9 +98,21 @@ public sealed record FeedPostingRow
 
     public bool Closed { get; init; }
 
+    /// <summary>Type and cohort, accepts-beginners, benefit tags and the salary as published (feed v1.1; derived for v1 rows).</summary>
+    public PostingTerms Terms { get; init; } = PostingTerms.Default;
+
     /// <summary>The row as <see cref="PostingService"/> takes it; the service applies its own time rules (expiry after now).</summary>
     public PostingDraft ToDraft(long employerId) => new(
         Title, Description, CityCode, District, Category, SalaryMin, SalaryMax, SalaryMonths, SalaryNegotiable,
         Education.Label(), Experience.Label(), Headcount, Skills,
-        ExpiresAtUtc is { } e ? new DateTimeOffset(e, TimeSpan.Zero) : null, employerId);
+        ExpiresAtUtc is { } e ? new DateTimeOffset(e, TimeSpan.Zero) : null, employerId)
+    {
+        Terms = new PostingTermsInput
+        {
+            Type = Terms.Type.Label(),
+            Cohort = Terms.Cohort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AcceptsBeginners = Terms.AcceptsBeginners,
+            Benefits = Terms.Benefits.Where(b => b.Source == PostingBenefit.Explicit).Select(b => BenefitTags.NameOf(b.Tag)).ToList(),
+        },
+    };
 }

@@ -165,7 +165,9 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
         }
 
         var experience = ExperienceLevel.Any;
-        if (Optional(record, FeedField.Experience) is { } experienceText && !FeedValues.TryParseExperience(experienceText, out experience))
+        var experienceWelcomes = false;
+        if (Optional(record, FeedField.Experience) is { } experienceText
+            && !FeedValues.TryParseExperience(experienceText, out experience, out experienceWelcomes))
         {
             Reject(FeedField.Experience, $"未知经验要求“{Shorten(experienceText)}”。可选：{string.Join("、", ExperienceLevels.AllLabels)}，或“N年以上”");
         }
@@ -228,7 +230,12 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
         DateTime? expiresAt = null;
         if (Optional(record, FeedField.ExpiresAt) is { } expiresText)
         {
-            if (!FeedDateParser.TryParse(expiresText, out var expires, out var expiresError))
+            if (FeedValues.IsIndefinite(expiresText))
+            {
+                // 长期有效: as long as a posting may stay up.
+                expiresAt = postedAt + PostingRules.MaxLifetime;
+            }
+            else if (!FeedDateParser.TryParse(expiresText, out var expires, out var expiresError))
             {
                 Reject(FeedField.ExpiresAt, "截止日期：" + expiresError);
             }
@@ -240,9 +247,13 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
                 {
                     Reject(FeedField.ExpiresAt, "截止日期早于发布日期");
                 }
-                else if (postedAt is { } p2 && expiresAt > p2 + PostingService.MaxLifetime)
+                else if (postedAt is { } p2)
                 {
-                    Reject(FeedField.ExpiresAt, $"截止日期距发布日期超过{PostingService.MaxLifetime.TotalDays:0}天");
+                    expiresAt = PostingTerms.ClampExpiry(expiresAt.Value, p2, out var clamped);
+                    if (clamped is not null)
+                    {
+                        warnings.Add(new FeedWarning(line, shownId, FeedField.ExpiresAt.Name(), clamped));
+                    }
                 }
             }
         }
@@ -262,6 +273,20 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
                     break;
             }
         }
+
+        var terms = PostingTerms.Check(new PostingTermsInput
+        {
+            Type = Optional(record, FeedField.Type),
+            Cohort = Optional(record, FeedField.Cohort),
+            Benefits = Optional(record, FeedField.Benefits) is { } benefitsText ? SplitList(benefitsText) : null,
+            Experience = experience,
+            ExperienceWelcomesBeginners = experienceWelcomes,
+            Description = description,
+            SalaryBasis = salary.Basis,
+            PostedSalaryMin = salary.PostedMin,
+            PostedSalaryMax = salary.PostedMax,
+        }, postedAt ?? _clock.GetUtcNow().UtcDateTime, (field, reason) =>
+            rejections.Add(new FeedRejection(line, shownId, FeedFields.TryParse(field, out var f) ? f.Name() : field, reason)));
 
         if (rejections.Count != before || externalId is null || title is null || employerName is null || city is null
             || description is null || postedAt is null)
@@ -292,6 +317,7 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
             PostedAtUtc = postedAt.Value,
             ExpiresAtUtc = expiresAt,
             Closed = closed,
+            Terms = terms,
         };
     }
 
@@ -351,6 +377,19 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
         return skills;
     }
 
+    private static List<string> SplitList(string text)
+    {
+        var items = new List<string>();
+        foreach (var part in text.Split(ListSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            items.Add(part);
+        }
+
+        return items;
+    }
+
+    private static readonly char[] ListSeparators = [';', '；', ',', '，', '、', '|', '｜', '/'];
+
     private static readonly SearchValues<char> SkillSeparators = SearchValues.Create(";；,，、|｜");
 
     /// <summary>Null when absent or blank.</summary>
@@ -381,6 +420,9 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
         FeedField.PostedAt => "发布日期",
         FeedField.ExpiresAt => "截止日期",
         FeedField.Status => "状态",
+        FeedField.Type => "职位类型",
+        FeedField.Cohort => "届别",
+        FeedField.Benefits => "福利",
         _ => field.Name(),
     };
 }

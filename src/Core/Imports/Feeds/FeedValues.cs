@@ -13,9 +13,12 @@ public static class FeedValues
     /// "a-b年" map to the band that contains N (or a): a band's minimum is what a posting asks for at least, so
     /// "3年以上" is 3-5年 and "2年以上" is 1-3年.
     /// </summary>
-    public static bool TryParseExperience(string? text, out ExperienceLevel level)
+    public static bool TryParseExperience(string? text, out ExperienceLevel level) => TryParseExperience(text, out level, out _);
+
+    /// <summary>As above; <paramref name="welcomesBeginners"/> tells whether the spelling welcomes beginners (无经验可培训).</summary>
+    public static bool TryParseExperience(string? text, out ExperienceLevel level, out bool welcomesBeginners)
     {
-        if (ExperienceLevels.TryParse(text, out level))
+        if (ExperienceLevels.TryParse(text, out level, out welcomesBeginners))
         {
             return true;
         }
@@ -83,6 +86,10 @@ public static class FeedValues
         };
         return years <= 50;
     }
+
+    /// <summary>长期有效 and its variants: the posting stays up as long as postings may.</summary>
+    public static bool IsIndefinite(string text) =>
+        Fold(text) is "长期有效" or "长期" or "长期招聘" or "常年有效" or "常年招聘" or "長期有效" or "不限期" or "永久有效";
 
     /// <summary>Education with the shared parser, after dropping the words adverts wrap around the level.</summary>
     public static bool TryParseEducation(string? text, out EducationLevel level)

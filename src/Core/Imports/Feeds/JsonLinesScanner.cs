@@ -137,11 +137,11 @@ internal sealed class JsonLinesScanner(TextReader reader, FeedTextEncoding encod
                     case JsonTokenType.Null:
                         value = null;
                         break;
-                    case JsonTokenType.StartArray when field == FeedField.Skills:
-                        if (!TryReadStringArray(ref json, out value, out var arrayError))
+                    case JsonTokenType.StartArray when field is FeedField.Skills or FeedField.Benefits:
+                        if (!TryReadStringArray(ref json, field.Value, out value, out var arrayError))
                         {
                             return arrayError is null
-                                ? new FeedRecord(lineNumber, values, 1 << (int)FeedField.Skills, null)
+                                ? new FeedRecord(lineNumber, values, 1 << (int)field.Value, null)
                                 : Broken(lineNumber, values, arrayError);
                         }
 
@@ -246,8 +246,8 @@ internal sealed class JsonLinesScanner(TextReader reader, FeedTextEncoding encod
         return null;
     }
 
-    /// <summary>Joins a skills array with ';'. False with a null error when the line was cut inside the array.</summary>
-    private static bool TryReadStringArray(ref Utf8JsonReader json, out string? value, out string? error)
+    /// <summary>Joins a skills (or benefits) array with ';'. False with a null error when the line was cut inside the array.</summary>
+    private static bool TryReadStringArray(ref Utf8JsonReader json, FeedField field, out string? value, out string? error)
     {
         value = null;
         error = null;
@@ -271,7 +271,7 @@ internal sealed class JsonLinesScanner(TextReader reader, FeedTextEncoding encod
                     items.Add(Encoding.UTF8.GetString(json.ValueSpan));
                     break;
                 default:
-                    error = "字段“skills”的数组只能包含文本";
+                    error = $"字段“{field.Name()}”的数组只能包含文本";
                     return false;
             }
         }

@@ -40,6 +40,11 @@ public sealed record SalaryText
 
     public SalaryBasis Basis { get; init; }
 
+    /// <summary>The figures as published, in yuan per <see cref="Basis"/> (200 for 200元/天); null when negotiable.</summary>
+    public double? PostedMin { get; init; }
+
+    public double? PostedMax { get; init; }
+
     /// <summary>The text said "以上", "起" or "+": Max is only the stated floor.</summary>
     public bool OpenEnded { get; init; }
 
@@ -238,8 +243,14 @@ public sealed record SalaryText
             MonthsPerYear = monthsPerYear,
             Basis = b2,
             OpenEnded = openEnded,
+            PostedMin = (double)minYuan,
+            PostedMax = (double)maxYuan,
         };
     }
+
+    /// <summary>The monthly CNY equivalent of a figure stated per <paramref name="basis"/>, rounded to whole yuan.</summary>
+    public static int MonthlyOf(decimal yuan, SalaryBasis basis, int monthsPerYear) =>
+        (int)Math.Min(int.MaxValue, ToMonthly(yuan, basis, monthsPerYear));
 
     private static decimal ToMonthly(decimal yuan, SalaryBasis basis, int monthsPerYear)
     {

@@ -1,0 +1,179 @@
+using Jobs.Core.Common;
+using Jobs.Core.Imports.Feeds;
+
+namespace Jobs.Core.Postings;
+
+/// <summary>
+/// The job-model fields of a posting (type and cohort, accepts-beginners, benefit tags, salary as published) as the API,
+/// feeds and demo data submit them, before checking. Field names are the API's JSON names and feed v1.1's column names.
+/// </summary>
+public sealed record PostingTermsInput
+{
+    public string? Type { get; init; }
+
+    public string? Cohort { get; init; }
+
+    public bool? AcceptsBeginners { get; init; }
+
+    public IReadOnlyList<string>? Benefits { get; init; }
+
+    /// <summary>What the experience spelling said about beginners (无经验可培训 does).</summary>
+    public bool ExperienceWelcomesBeginners { get; init; }
+
+    public ExperienceLevel Experience { get; init; }
+
+    public string? Description { get; init; }
+
+    public SalaryBasis SalaryBasis { get; init; }
+
+    public double? PostedSalaryMin { get; init; }
+
+    public double? PostedSalaryMax { get; init; }
+}
+
+/// <summary>The checked job-model fields; <see cref="ApplyTo"/> is the one way they reach a posting.</summary>
+public sealed record PostingTerms
+{
+    public static PostingTerms Default { get; } = new();
+
+    public PostingType Type { get; init; }
+
+    public int? Cohort { get; init; }
+
+    public bool AcceptsBeginners { get; init; }
+
+    public IReadOnlyList<PostingBenefit> Benefits { get; init; } = [];
+
+    public SalaryBasis SalaryBasis { get; init; }
+
+    public double? PostedSalaryMin { get; init; }
+
+    public double? PostedSalaryMax { get; init; }
+
+    // Benefits are a list: compare them by content so equal rows (and their content hashes) compare equal.
+    public bool Equals(PostingTerms? other) =>
+        other is not null && Type == other.Type && Cohort == other.Cohort && AcceptsBeginners == other.AcceptsBeginners
+        && SalaryBasis == other.SalaryBasis && PostedSalaryMin == other.PostedSalaryMin && PostedSalaryMax == other.PostedSalaryMax
+        && Benefits.Select(b => (b.Tag, b.Source, b.Evidence)).SequenceEqual(other.Benefits.Select(b => (b.Tag, b.Source, b.Evidence)));
+
+    public override int GetHashCode() => HashCode.Combine(Type, Cohort, AcceptsBeginners, SalaryBasis, PostedSalaryMin, Benefits.Count);
+
+    public void ApplyTo(Posting p)
+    {
+        p.Type = Type;
+        p.Cohort = Cohort;
+        p.AcceptsBeginners = AcceptsBeginners;
+        p.Benefits = Benefits.Select(b => new PostingBenefit { Tag = b.Tag, Source = b.Source, Evidence = b.Evidence }).ToList();
+        p.SalaryBasis = SalaryBasis;
+        p.PostedSalaryMin = PostedSalaryMin;
+        p.PostedSalaryMax = PostedSalaryMax;
+    }
+
+    /// <summary>
+    /// Checks the fields the same way for every entry path. <paramref name="reject"/> receives the field name and a Chinese
+    /// reason; the result is meaningful only when nothing was rejected.
+    /// </summary>
+    public static PostingTerms Check(PostingTermsInput input, DateTime utcNow, Action<string, string> reject)
+    {
+        var type = PostingType.FullTime;
+        var typeGiven = !string.IsNullOrWhiteSpace(input.Type);
+        if (typeGiven && !PostingTypes.TryParse(input.Type, out type))
+        {
+            reject("type", $"未知职位类型“{Shorten(input.Type!)}”。可选：{string.Join("、", PostingTypes.AllLabels)}（社招、暑期实习、管培生等写法也可）");
+        }
+
+        int? cohort = null;
+        if (!string.IsNullOrWhiteSpace(input.Cohort))
+        {
+            cohort = LabourTerms.ParseCohortYear(input.Cohort);
+            var (first, last) = CohortRange(utcNow);
+            if (cohort is null)
+            {
+                reject("cohort", $"届别“{Shorten(input.Cohort)}”无法识别，应写成“{utcNow.Year + 1}届”或“{utcNow.Year + 1}”");
+            }
+            else if (cohort < first || cohort > last)
+            {
+                reject("cohort", $"届别应在 {first}届 到 {last}届 之间");
+                cohort = null;
+            }
+            else if (!typeGiven)
+            {
+                // A cohort alone means campus hiring: that is how adverts use 2026届.
+                type = PostingType.Campus;
+            }
+            else if (!type.HasCohort())
+            {
+                reject("cohort", "只有校招和实习职位可以填写届别");
+            }
+        }
+
+        var explicitTags = new List<BenefitTag>();
+        if (input.Benefits is { } benefits)
+        {
+            if (benefits.Count > BenefitTags.MaxExplicit)
+            {
+                reject("benefits", $"福利标签最多 {BenefitTags.MaxExplicit} 个");
+            }
+            else
+            {
+                foreach (var text in benefits)
+                {
+                    if (string.IsNullOrWhiteSpace(text))
+                    {
+                        continue;
+                    }
+
+                    if (BenefitTags.Find(text) is { } tag)
+                    {
+                        explicitTags.Add(tag);
+                    }
+                    else
+                    {
+                        reject("benefits", $"未知福利标签“{Shorten(text)}”。可选：{string.Join("、", BenefitTags.All.Select(t => t.Name))}");
+                    }
+                }
+            }
+        }
+
+        var beginners = input.AcceptsBeginners
+            ?? (input.ExperienceWelcomesBeginners || input.Experience == ExperienceLevel.FreshGraduate
+                || LabourTerms.WelcomesBeginners(input.Description));
+
+        return new PostingTerms
+        {
+            Type = type,
+            Cohort = cohort,
+            AcceptsBeginners = beginners,
+            Benefits = BenefitTags.Resolve(explicitTags, input.Description),
+            SalaryBasis = input.SalaryBasis,
+            PostedSalaryMin = input.PostedSalaryMin,
+            PostedSalaryMax = input.PostedSalaryMax,
+        };
+    }
+
+    /// <summary>Cohorts a posting may name: last year's (still looking) up to four years ahead (interns in their first year).</summary>
+    public static (int First, int Last) CohortRange(DateTime utcNow) => (utcNow.Year - 1, utcNow.Year + 4);
+
+    /// <summary>
+    /// An expiry beyond <paramref name="from"/> + <see cref="PostingRules.MaxLifetime"/> becomes that maximum; the warning
+    /// says so (null when nothing was changed).
+    /// </summary>
+    public static DateTime ClampExpiry(DateTime expiresAt, DateTime from, out string? warning)
+    {
+        var max = from + PostingRules.MaxLifetime;
+        if (expiresAt <= max)
+        {
+            warning = null;
+            return expiresAt;
+        }
+
+        warning = $"截止日期超过最长有效期（{PostingRules.MaxLifetime.TotalDays:0}天），已改为 {max:yyyy-MM-dd}";
+        return max;
+    }
+
+    private static string Shorten(string text)
+    {
+        var t = text.Trim();
+        return t.Length <= 40 ? t : t[..40] + "…";
+    }
+}
