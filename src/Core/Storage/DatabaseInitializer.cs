@@ -308,6 +308,7 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
                 (SELECT "CityCode" FROM "Employers" WHERE "Employers"."Id" = "BoothApplications"."EmployerId")
             WHERE "EmployerCityCode" IS NULL OR "EmployerCityCode" = '';
             """,
+        ],
         // 7: the job data model: posting type and cohort, accepts-beginners, benefit tags, salary as published. Benefit tags
         // of existing postings are derived from their descriptions on start (BackfillPostingTermsAsync): SQL cannot.
         [7] =
