@@ -27,7 +27,7 @@ internal static class Harness
     private const string SigningKey = "sign-in-flood-harness-signing-key-0123456789-abcdef";
 
     private static readonly string[] Rules =
-        ["Global", "SignIn", "SignUp", "FairRegistration", "FairRegistrationPerAddress", "Applications", "Uploads", "Search"];
+        ["Global", "SignIn", "SignUp", "Refresh", "FairRegistration", "FairRegistrationPerAddress", "Applications", "Uploads", "Search"];
 
     public static async Task<int> Main(string[] args)
     {

@@ -41,14 +41,15 @@ public static class AuthEndpoints
             .WithSummary("Sign up as a graduate or employer; the same 202 answer whether or not the email is registered, then sign in");
         group.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimitPolicies.SignIn).ProducesProblems(400, 401, 429)
             .WithSummary("Exchange email and password for an access token and a refresh token; throttled per email");
-        group.MapPost("/refresh", RefreshAsync).ProducesProblems(400, 401)
+        group.MapPost("/refresh", RefreshAsync).RequireRateLimiting(RateLimitPolicies.Refresh).ProducesProblems(400, 401)
             .WithSummary("Exchange a refresh token for a new access token and a new refresh token (the old one is spent)");
         group.MapPost("/logout", LogoutAsync).RequireAuthorization().ProducesProblems(401)
             .WithSummary("End this session (everywhere=true: every session of the account); its tokens stop working at once");
 
         app.MapGet("/api/me", GetMeAsync).WithTags("Auth").RequireAuthorization().ProducesProblems(401)
             .WithSummary("The signed-in account");
-        app.MapPost("/api/me/password", ChangePasswordAsync).WithTags("Auth").RequireAuthorization().ProducesProblems(400, 401)
+        app.MapPost("/api/me/password", ChangePasswordAsync).WithTags("Auth").RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.SignIn).ProducesProblems(400, 401, 429)
             .WithSummary("Change the password; every session of the account ends, sign in again");
         return group;
     }
@@ -164,8 +165,16 @@ public static class AuthEndpoints
             ServiceStatus.Ok => TypedResults.NoContent(),
             ServiceStatus.Invalid => ServiceResults.Validation(result.Errors!),
             ServiceStatus.NotFound => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized"),
+            ServiceStatus.TooManyRequests => RetryLater(http, result.Value!.Value, result.Message),
             _ => ServiceResults.Problem(result.Status, result.Message),
         };
+    }
+
+    private static ProblemHttpResult RetryLater(HttpContext http, TimeSpan wait, string? message)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(message, statusCode: StatusCodes.Status429TooManyRequests, title: "Too Many Requests");
     }
 
     private static TokenResponse IssueFor(SessionGrant grant, TokenService tokens)

@@ -96,7 +96,15 @@ public sealed class SigningKeyProvider
             else
             {
                 bytes = RandomNumberGenerator.GetBytes(32);
-                File.WriteAllText(file, Convert.ToBase64String(bytes));
+                // Readable by the service account only: anyone who reads the key can sign tokens for any account.
+                var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows())
+                {
+                    fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+
+                using var writer = new StreamWriter(file, System.Text.Encoding.ASCII, fileOptions);
+                writer.Write(Convert.ToBase64String(bytes));
             }
         }
 

@@ -37,6 +37,7 @@ public static class ServiceResults
         ServiceStatus.NotFound => TypedResults.Problem(message, statusCode: StatusCodes.Status404NotFound, title: "Not Found"),
         ServiceStatus.Forbidden => TypedResults.Problem(message, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"),
         ServiceStatus.Conflict => TypedResults.Problem(message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+        ServiceStatus.TooManyRequests => TypedResults.Problem(message, statusCode: StatusCodes.Status429TooManyRequests, title: "Too Many Requests"),
         _ => TypedResults.Problem(message, statusCode: StatusCodes.Status500InternalServerError),
     };
 

@@ -41,6 +41,7 @@ public static class RateLimitSetup
         {
             [RateLimitPolicies.SignIn] = new(null, limits.SignIn, Smooth: false),
             [RateLimitPolicies.SignUp] = new(null, limits.SignUp, Smooth: false),
+            [RateLimitPolicies.Refresh] = new(null, limits.Refresh, Smooth: false),
             [RateLimitPolicies.FairRegistration] = new(limits.FairRegistration, limits.FairRegistrationPerAddress, Smooth: false),
             [RateLimitPolicies.Applications] = new(limits.Applications, null, Smooth: false),
             [RateLimitPolicies.Uploads] = new(limits.Uploads, null, Smooth: false),

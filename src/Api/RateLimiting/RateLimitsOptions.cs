@@ -45,6 +45,9 @@ public sealed class RateLimitsOptions : IValidatableObject
     /// <summary>POST /api/auth/register per address.</summary>
     public RateLimitRule SignUp { get; set; } = new(10, 600);
 
+    /// <summary>POST /api/auth/refresh per address: each refresh writes a row, and a client needs one every 15 minutes.</summary>
+    public RateLimitRule Refresh { get; set; } = new(60, 60);
+
     /// <summary>POST /api/fairs/{id}/attendees per account.</summary>
     public RateLimitRule FairRegistration { get; set; } = new(10, 60);
 
@@ -73,7 +76,7 @@ public sealed class RateLimitsOptions : IValidatableObject
     {
         var rules = new (string Name, RateLimitRule? Rule)[]
         {
-            (nameof(Global), Global), (nameof(SignIn), SignIn), (nameof(SignUp), SignUp), (nameof(FairRegistration), FairRegistration),
+            (nameof(Global), Global), (nameof(SignIn), SignIn), (nameof(SignUp), SignUp), (nameof(Refresh), Refresh), (nameof(FairRegistration), FairRegistration),
             (nameof(FairRegistrationPerAddress), FairRegistrationPerAddress), (nameof(Applications), Applications),
             (nameof(Uploads), Uploads), (nameof(Search), Search),
         };

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Jobs.Api.Auth;
 using Jobs.Core.Accounts;
 using Jobs.Core.Storage;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -32,20 +33,63 @@ public static class FirstAdmin
     {
         var admin = services.GetRequiredService<IOptions<AdminOptions>>().Value;
         var accounts = services.GetRequiredService<AccountService>();
-        if (!string.IsNullOrEmpty(admin.Password))
+        var email = AccountService.NormalizeEmail(admin.Email);
+        var db = services.GetRequiredService<JobsDbContext>();
+        var existing = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
+        if (existing is not null)
         {
-            await accounts.EnsureAdminAsync(admin.Email, admin.Password, cancellationToken);
+            await ReplaceSamplePasswordAsync(services, db, existing, admin.Password, cancellationToken);
             return;
         }
 
-        var email = AccountService.NormalizeEmail(admin.Email);
-        if (await services.GetRequiredService<JobsDbContext>().Users.AnyAsync(u => u.Email == email, cancellationToken))
+        if (!string.IsNullOrEmpty(admin.Password))
         {
+            await accounts.EnsureAdminAsync(email, admin.Password, cancellationToken);
             return;
         }
 
         var password = GeneratePassword();
         await accounts.EnsureAdminAsync(email, password, cancellationToken);
+        await PrintOnceAsync(services, email, password, cancellationToken);
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FirstAdmin)).LogWarning(
+            "No Admin:Password is configured: created the first admin {Email} with a generated one-time password, printed once to the console (not logged)",
+            email);
+    }
+
+    /// <summary>
+    /// A data folder first started in Development keeps its admin with the documented password; outside Development that
+    /// password is replaced (by the configured one, or a one-time password printed once) before anyone can use it.
+    /// </summary>
+    private static async Task ReplaceSamplePasswordAsync(
+        IServiceProvider services, JobsDbContext db, User admin, string? configured, CancellationToken cancellationToken)
+    {
+        if (services.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            return;
+        }
+
+        var hasher = services.GetRequiredService<IPasswordHasher<User>>();
+        if (!KnownSamplePasswords.Any(sample => hasher.VerifyHashedPassword(admin, admin.PasswordHash, sample) != PasswordVerificationResult.Failed))
+        {
+            return;
+        }
+
+        var replacement = string.IsNullOrEmpty(configured) ? GeneratePassword() : configured;
+        admin.PasswordHash = hasher.HashPassword(admin, replacement);
+        // The save hook rotates the security stamp on a password change, so tokens issued with the sample password die too.
+        await db.SaveChangesAsync(cancellationToken);
+        if (string.IsNullOrEmpty(configured))
+        {
+            await PrintOnceAsync(services, admin.Email, replacement, cancellationToken);
+        }
+
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FirstAdmin)).LogWarning(
+            "The admin {Email} still had a documented sample password; replaced it with {Source}",
+            admin.Email, string.IsNullOrEmpty(configured) ? "a one-time password printed once to the console" : "Admin:Password");
+    }
+
+    private static async Task PrintOnceAsync(IServiceProvider services, string email, string password, CancellationToken cancellationToken)
+    {
         var console = services.GetRequiredService<StartupConsole>().Out;
         await console.WriteLineAsync($"""
 
@@ -57,9 +101,6 @@ public static class FirstAdmin
 
             """);
         await console.FlushAsync(cancellationToken);
-        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FirstAdmin)).LogWarning(
-            "No Admin:Password is configured: created the first admin {Email} with a generated one-time password, printed once to the console (not logged)",
-            email);
     }
 
     /// <summary>Four groups of five from letters and digits that cannot be misread (no 0/O, 1/l/I), with each kind present.</summary>

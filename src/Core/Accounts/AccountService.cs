@@ -146,6 +146,12 @@ public sealed class AccountService(
             return SignInResult.Failed;
         }
 
+        // Not an address any account can have: refused before the throttle, whose table must not hold attacker-sized keys.
+        if (!ContactRules.IsEmail(email.Trim()))
+        {
+            return SignInResult.Failed;
+        }
+
         var normalized = NormalizeEmail(email);
         using var lease = await throttle.EnterAsync(normalized, cancellationToken);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == normalized, cancellationToken);
@@ -210,12 +216,24 @@ public sealed class AccountService(
     }
 
     /// <summary>Changes the signed-in user's password; the new stamp ends every session, this one included.</summary>
-    public async Task<ServiceResult<bool>> ChangePasswordAsync(long userId, string? currentPassword, string? newPassword, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Guessing the current password is throttled and counted like a sign-in (a stolen access token must not become an
+    /// unlimited password oracle); when refused, <c>Value</c> is how long to wait.
+    /// </remarks>
+    public async Task<ServiceResult<TimeSpan?>> ChangePasswordAsync(long userId, string? currentPassword, string? newPassword, CancellationToken cancellationToken)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
         {
-            return ServiceResult<bool>.NotFound("账号不存在");
+            return ServiceResult<TimeSpan?>.NotFound("账号不存在");
+        }
+
+        using var lease = await throttle.EnterAsync(user.Email, cancellationToken);
+        var failures = new SignInFailures(user.FailedSignInCount, user.LastFailedSignInAt, user.LockoutEnd);
+        if (lease.Admit(failures) is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            return new ServiceResult<TimeSpan?>(ServiceStatus.TooManyRequests, wait, null, $"密码尝试过于频繁，请 {seconds} 秒后再试");
         }
 
         var errors = new ValidationErrors();
@@ -227,27 +245,29 @@ public sealed class AccountService(
         PasswordPolicy.Validate(newPassword, user.Email, errors, "newPassword");
         if (!errors.IsEmpty)
         {
-            return ServiceResult<bool>.Invalid(errors);
+            return ServiceResult<TimeSpan?>.Invalid(errors);
         }
 
         if (currentPassword!.Length > PasswordMaxLength
             || hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
         {
+            await RecordFailureAsync(user, failures, cancellationToken);
             errors.Add("currentPassword", "当前密码不正确");
-            return ServiceResult<bool>.Invalid(errors);
+            return ServiceResult<TimeSpan?>.Invalid(errors);
         }
 
         if (string.Equals(currentPassword, newPassword, StringComparison.Ordinal))
         {
             errors.Add("newPassword", "新密码不能与当前密码相同");
-            return ServiceResult<bool>.Invalid(errors);
+            return ServiceResult<TimeSpan?>.Invalid(errors);
         }
 
         user.PasswordHash = hasher.HashPassword(user, newPassword!);
         user.RotateSecurityStamp();
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("User {UserId} changed the password", userId);
-        return ServiceResult<bool>.Ok(true);
+        lease.Succeeded();
+        return ServiceResult<TimeSpan?>.Ok(null);
     }
 
     /// <summary>Ends every session of the user at once (sign out everywhere).</summary>

@@ -8,6 +8,7 @@ public enum ServiceStatus
     Forbidden,
     Invalid,
     Conflict,
+    TooManyRequests,
 }
 
 /// <summary>What a service call came to; the HTTP layer maps each status to its typed result.</summary>

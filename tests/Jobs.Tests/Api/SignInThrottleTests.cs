@@ -37,6 +37,35 @@ public class SignInThrottleTests(CountingHasherFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Login_EmailThatNoAccountCanHave_RefusedWithoutHashing()
+    {
+        var hashesBefore = factory.Hasher.Runs;
+        var response = await LoginAsync(new string('x', 60_000) + "@test.jobs", Wrong);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(hashesBefore, factory.Hasher.Runs);
+    }
+
+    [Fact]
+    public async Task ChangePassword_RepeatedWrongCurrentPassword_ThrottledAndCountedLikeSignIn()
+    {
+        var graduate = await factory.RegisterGraduateAsync();
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 4; i++)
+        {
+            var response = await graduate.Client.PostAsJsonAsync("/api/me/password", new { currentPassword = Wrong, newPassword = "Quiet-Meadow-2027" });
+            statuses.Add(response.StatusCode);
+            refused ??= response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+        Assert.NotNull(refused!.Headers.RetryAfter?.Delta);
+        // The guesses count as failed sign-ins of the account: signing in is delayed too.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await LoginAsync(graduate.Email, ApiClient.Password)).StatusCode);
+    }
+
+    [Fact]
     public async Task Login_UnknownEmail_ThrottledExactlyLikeAnAccount()
     {
         var account = await factory.RegisterGraduateAsync();

@@ -94,6 +94,42 @@ public partial class ProductionDefaultsTests
         }
     }
 
+    [Fact]
+    public async Task Start_ProductionOverDevelopmentFolder_ReplacesTheSampleAdminPassword()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "jobs-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var development = new EnvironmentApiFactory("Development",
+                ("Storage:DataDirectory", folder), ("Admin:Password", FirstAdmin.DevelopmentPassword), ("Storage:SeedDemoData", "false")))
+            {
+                var signIn = await development.CreateClient().PostAsJsonAsync("/api/auth/login",
+                    new { email = JobsApiFactory.AdminEmail, password = FirstAdmin.DevelopmentPassword });
+                Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+            }
+
+            await using var production = new EnvironmentApiFactory("Production", ("Storage:DataDirectory", folder));
+            var client = production.CreateClient();
+            var sample = await client.PostAsJsonAsync("/api/auth/login", new { email = JobsApiFactory.AdminEmail, password = FirstAdmin.DevelopmentPassword });
+            Assert.Equal(HttpStatusCode.Unauthorized, sample.StatusCode);
+            var printed = OneTimePassword().Match(production.Console.ToString());
+            Assert.True(printed.Success, $"no one-time password printed: {production.Console}");
+            var replaced = await client.PostAsJsonAsync("/api/auth/login", new { email = JobsApiFactory.AdminEmail, password = printed.Groups[1].Value });
+            Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may hold the WAL file a moment longer; a leftover temp folder is harmless.
+            }
+        }
+    }
+
     [Theory]
     [InlineData(FirstAdmin.DevelopmentPassword)]
     [InlineData("ChangeMe2026")]

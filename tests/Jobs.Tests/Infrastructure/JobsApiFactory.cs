@@ -47,7 +47,7 @@ public class JobsApiFactory : WebApplicationFactory<Program>
     /// </summary>
     public static IReadOnlyDictionary<string, string> HighRateLimits { get; } = new[]
     {
-        "Global", "SignIn", "SignUp", "FairRegistration", "FairRegistrationPerAddress", "Applications", "Uploads", "Search",
+        "Global", "SignIn", "SignUp", "Refresh", "FairRegistration", "FairRegistrationPerAddress", "Applications", "Uploads", "Search",
     }.ToDictionary(rule => $"RateLimits:{rule}:PermitLimit", _ => "1000000");
 
     /// <summary><see cref="HighRateLimits"/> as environment variables for a spawned API process.</summary>
