@@ -35,10 +35,19 @@ public sealed class DemoDataGenerator : IDisposable
     private const int GraduateStream = 3;
     private const int PostingStream = 4;
 
+    /// <summary>How far from its own city an employer still posts: neighbouring member cities, not the far end of the region.</summary>
+    internal const double NearbyKm = 150;
+
+    /// <summary>Share of an employer's postings in its own city.</summary>
+    internal const double OwnCityShare = 0.92;
+
     private readonly City[] _cities;
     private readonly DemoCityProfile[] _profiles;
     private readonly Dictionary<string, int> _cityIndex;
     private readonly Weighted<int> _cityByEmployerWeight;
+    private readonly Weighted<int>?[] _nearbyCities;
+    private readonly DemoJobTitle[][] _blueTitles;
+    private readonly DemoJobTitle[][] _officeTitles;
     private readonly string[] _categoryNames;
     private readonly DemoCategory[] _categoryData;
     private readonly Dictionary<string, int> _categoryIndex;
@@ -84,6 +93,22 @@ public sealed class DemoDataGenerator : IDisposable
         foreach (var f in DemoCatalog.Families)
         {
             _familyText[(int)f.Family] = f;
+        }
+
+        _blueTitles = _categoryData.Select(c => c.Titles.Where(t => _familyText[(int)t.Family].Blue).ToArray()).ToArray();
+        _officeTitles = _categoryData.Select(c => c.Titles.Where(t => !_familyText[(int)t.Family].Blue).ToArray()).ToArray();
+
+        // An employer posting outside its own city does so in a member city within commuting or branch distance, not
+        // across the region.
+        _nearbyCities = new Weighted<int>?[_cities.Length];
+        for (var i = 0; i < _cities.Length; i++)
+        {
+            var home = _cities[i];
+            var near = Enumerable.Range(0, _cities.Length)
+                .Where(j => j != i && home.DistanceKmTo(_cities[j]) <= NearbyKm)
+                .Select(j => (j, (double)_profiles[j].EmployerWeight))
+                .ToArray();
+            _nearbyCities[i] = near.Length > 0 ? new Weighted<int>(near) : null;
         }
 
         _fieldProfiles = new DemoFieldProfile[Enum.GetValues<StudyField>().Length];
@@ -659,13 +684,23 @@ public sealed class DemoDataGenerator : IDisposable
 
     private Posting NextPosting(Randomizer r, Employer employer, Weighted<int> categories)
     {
-        var cityIdx = _cityIndex.TryGetValue(employer.CityCode, out var ec) && r.Bool(0.85f) ? ec : _cityByEmployerWeight.Pick(r);
+        int cityIdx;
+        if (_cityIndex.TryGetValue(employer.CityCode, out var ec))
+        {
+            var elsewhere = !r.Bool((float)OwnCityShare) ? _nearbyCities[ec] : null;
+            cityIdx = elsewhere?.Pick(r) ?? ec;
+        }
+        else
+        {
+            cityIdx = _cityByEmployerWeight.Pick(r);
+        }
+
         var city = _cities[cityIdx];
         var profile = _profiles[cityIdx];
         var categoryIdx = employer.Industry is { } industry && _categoryIndex.TryGetValue(industry, out var ic) && r.Bool(0.85f)
             ? ic
             : categories.Pick(r);
-        var job = Pick(r, _categoryData[categoryIdx].Titles);
+        var job = PickTitle(r, categoryIdx, profile.BlueShare);
         var family = _familyText[(int)job.Family];
         var traditional = r.Double() < TraditionalShare;
 
@@ -799,6 +834,18 @@ public sealed class DemoDataGenerator : IDisposable
         };
         terms.ApplyTo(posting);
         return posting;
+    }
+
+    private DemoJobTitle PickTitle(Randomizer r, int categoryIdx, double? blueShare)
+    {
+        var blue = _blueTitles[categoryIdx];
+        var office = _officeTitles[categoryIdx];
+        if (blueShare is not { } share || blue.Length == 0 || office.Length == 0)
+        {
+            return Pick(r, _categoryData[categoryIdx].Titles);
+        }
+
+        return Pick(r, r.Double() < share ? blue : office);
     }
 
     private static EducationLevel AdjustEducation(Randomizer r, EducationLevel typical, bool blue)
@@ -945,7 +992,8 @@ public sealed class DemoDataGenerator : IDisposable
         }
 
         var hours = Pick(r, family.Blue ? DemoCatalog.BlueCollarHours : DemoCatalog.OfficeHours);
-        var hoursShown = r.Bool(0.5f);
+        // Shop-floor adverts always state the shift pattern (两班倒, 长白班): it is what applicants compare first.
+        var hoursShown = r.Bool(0.5f) || family.Blue;
         if (hoursShown)
         {
             Line(hours);

@@ -104,6 +104,90 @@ public class DemoDataTests
         Assert.All(postings.SelectMany(p => p.Benefits), b => Assert.Equal(Jobs.Core.Postings.PostingBenefit.Extracted, b.Source));
     }
 
+    [Fact]
+    public void Postings_Generated_DutiesAndRequirementsComeFromTheTitlesOwnPool()
+    {
+        var (_, postings) = Generate(21, 150, 4000);
+        var titles = DemoCatalog.Categories.SelectMany(c => c.Titles).GroupBy(t => t.Title).ToDictionary(g => g.Key, g => g.Select(t => t.Family).Distinct().ToArray());
+        var pools = DemoCatalog.Families.ToDictionary(f => f.Family);
+        var simplified = postings;
+        Assert.All(postings, p => Assert.True(titles.ContainsKey(p.Title), p.Title));
+
+        // A numbered line that is some function's sentence must be one of the title's own function's sentences.
+        var catalogue = DemoCatalog.Families.SelectMany(f => f.Duties.Concat(f.Requirements)).ToHashSet();
+        var numbered = new System.Text.RegularExpressions.Regex(@"^\d+\. (.+)[；。]$");
+        var checkedLines = 0;
+        Assert.All(simplified, p =>
+        {
+            var own = titles[p.Title].SelectMany(f => pools[f].Duties.Concat(pools[f].Requirements)).ToHashSet();
+            foreach (var line in p.Description.Split('\n'))
+            {
+                var m = numbered.Match(line);
+                if (m.Success && catalogue.Contains(m.Groups[1].Value))
+                {
+                    checkedLines++;
+                    Assert.True(own.Contains(m.Groups[1].Value), $"{p.Title}: {line}");
+                }
+            }
+        });
+        Assert.True(checkedLines > postings.Count * 3);
+
+        // The cases the issue names: a PLC engineer designs no chips, a charging-pile technician buys no spare parts.
+        Assert.All(simplified.Where(p => p.Title == "PLC工程师"), p => Assert.DoesNotContain("芯片", p.Description, StringComparison.Ordinal));
+        Assert.All(simplified.Where(p => p.Title == "充电桩运维"), p => Assert.DoesNotContain("备品备件", p.Description, StringComparison.Ordinal));
+        Assert.All(simplified.Where(p => p.Title == "叉车司机"), p => Assert.DoesNotContain("配送任务", p.Description, StringComparison.Ordinal));
+        Assert.Contains(simplified, p => p.Title == "PLC工程师");
+        Assert.Contains(simplified, p => p.Title == "充电桩运维");
+    }
+
+    [Fact]
+    public void Postings_Generated_MostlyInTheEmployersOwnCityAndTheRestNearby()
+    {
+        var (employers, postings) = Generate(22, 200, 5000);
+        var home = employers.ToDictionary(e => e.Id, e => Cities.FindByCode(e.CityCode)!);
+        var own = postings.Count(p => p.CityCode == home[p.EmployerId].Code) / (double)postings.Count;
+        Assert.InRange(own, 0.85, 0.97);
+        Assert.All(postings, p => Assert.True(home[p.EmployerId].DistanceKmTo(Cities.FindByCode(p.CityCode)!) <= DemoDataGenerator.NearbyKm, $"{home[p.EmployerId].Code} -> {p.CityCode}"));
+        Assert.All(postings.GroupBy(p => p.EmployerId).Where(g => g.Count() >= 40),
+            g => Assert.True(g.Count(p => p.CityCode == home[g.Key].Code) >= 0.75 * g.Count(), home[g.Key].Code));
+    }
+
+    [Fact]
+    public void Postings_Generated_ManufacturingCitiesHireLargelyBlueCollarAndNanjingMostlyOffice()
+    {
+        var (_, postings) = Generate(23, 500, 20000);
+        foreach (var city in new[] { "chuzhou", "maanshan", "wuhu", "huaian", "zhenjiang" })
+        {
+            var local = postings.Where(p => p.CityCode == city).ToList();
+            Assert.True(local.Count >= 300, city);
+            Assert.InRange(local.Count(IsBlueCollar) / (double)local.Count, 0.40, 0.60);
+        }
+
+        var nanjing = postings.Where(p => p.CityCode == "nanjing").ToList();
+        Assert.InRange(nanjing.Count(IsBlueCollar) / (double)nanjing.Count, 0.0, 0.30);
+
+        var blue = postings.Where(IsBlueCollar).ToList();
+        Assert.True(blue.Count(p => p.Education.Rank() < EducationLevel.Associate.Rank()) >= 0.85 * blue.Count);
+        Assert.All(blue, p => Assert.Matches("班|工作时间", p.Description));
+        Assert.Contains(blue, p => p.Description.Contains("包吃住", StringComparison.Ordinal));
+        Assert.Contains(blue, p => p.Description.Contains("长白班", StringComparison.Ordinal));
+        Assert.Contains(blue, p => p.SalaryBasis == Jobs.Core.Imports.Feeds.SalaryBasis.Daily);
+    }
+
+    private static readonly HashSet<string> BlueTitles = DemoCatalog.Categories.SelectMany(c => c.Titles)
+        .Where(t => DemoCatalog.Families.Single(f => f.Family == t.Family).Blue).Select(t => t.Title).ToHashSet();
+
+    private static bool IsBlueCollar(Jobs.Core.Postings.Posting p) => BlueTitles.Contains(p.Title);
+
+    private static (List<Jobs.Core.Employers.Employer> Employers, List<Jobs.Core.Postings.Posting> Postings) Generate(int seed, int employerCount, int postingCount)
+    {
+        // All Simplified, so titles and sentences compare with the catalogue as written.
+        using var g = new DemoDataGenerator(Cities, seed, Anchor) { TraditionalShare = 0 };
+        var employers = g.CreateEmployers(employerCount).Select(e => e.Employer).ToList();
+        Assign(employers);
+        return (employers, g.CreatePostings(employers, postingCount).ToList());
+    }
+
     private static void Assign(List<Jobs.Core.Employers.Employer> employers)
     {
         for (var i = 0; i < employers.Count; i++)
