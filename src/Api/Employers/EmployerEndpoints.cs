@@ -8,13 +8,24 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Jobs.Api.Employers;
 
+/// <summary>An employer; <c>industry</c> is optional and must name a GB/T 4754-2017 section (A–T) by code, name, common name or alias.</summary>
 public sealed record EmployerRequest(string? Name, string? CreditCode, string? City, string? Industry, string? Size, string? Description);
 
 public sealed record EmployerResponse(
     long Id, string Name, string? CreditCode, string City, string CityCode, string? Industry, string? Size, string? Description)
 {
+    /// <summary>The GB/T 4754-2017 section (A–T) of <c>industry</c>.</summary>
+    public string? IndustryCode { get; init; }
+
+    /// <summary>The section's common name (制造业 → 制造业, I → 软件/IT/互联网 …).</summary>
+    public string? IndustryName { get; init; }
+
     public static EmployerResponse From(Employer e, CityDirectory cities) =>
-        new(e.Id, e.Name, e.CreditCode, cities.FindByCode(e.CityCode)?.Name ?? e.CityCode, e.CityCode, e.Industry, e.Size, e.Description);
+        new(e.Id, e.Name, e.CreditCode, cities.FindByCode(e.CityCode)?.Name ?? e.CityCode, e.CityCode, e.Industry, e.Size, e.Description)
+        {
+            IndustryCode = e.IndustryCode,
+            IndustryName = Jobs.Core.Taxonomy.Industries.ByCode(e.IndustryCode)?.CommonName,
+        };
 }
 
 /// <summary>

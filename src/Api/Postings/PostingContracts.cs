@@ -41,11 +41,17 @@ public sealed record PostingRequest(
     /// <summary>Benefit tags by name or alias (五险一金, 包吃住, 双休); more are extracted from the description.</summary>
     public List<string>? Benefits { get; init; }
 
+    /// <summary>
+    /// The job function (职能) by code, name or alias (backend, 后端开发, java开发); supersedes <c>category</c>. When absent it
+    /// is classified from <c>category</c> (any text) and the title.
+    /// </summary>
+    public string? Function { get; init; }
+
     public PostingDraft ToDraft() => new(Title, Description, City, District, Category, SalaryMin, SalaryMax, SalaryMonths, Negotiable,
         Education, Experience, Headcount, Skills, ExpiresAt, EmployerId)
     {
         SalaryBasis = SalaryBasis,
-        Terms = new PostingTermsInput { Type = Type, Cohort = Cohort, AcceptsBeginners = AcceptsBeginners, Benefits = Benefits },
+        Terms = new PostingTermsInput { Type = Type, Cohort = Cohort, AcceptsBeginners = AcceptsBeginners, Benefits = Benefits, Function = Function },
     };
 }
 
@@ -88,6 +94,15 @@ public sealed record PostingResponse(
 
     public IReadOnlyList<PostingBenefitResponse> Benefits { get; init; } = [];
 
+    /// <summary>The job function (职能) code; null when none was given or recognised. Supersedes <c>category</c>.</summary>
+    public string? FunctionCode { get; init; }
+
+    public string? FunctionName { get; init; }
+
+    public string? FunctionGroupCode { get; init; }
+
+    public string? FunctionGroupName { get; init; }
+
     /// <summary>What was changed on the way in (an expiry clamped to the maximum); only on create and update.</summary>
     public IReadOnlyList<string>? Warnings { get; init; }
 
@@ -97,6 +112,7 @@ public sealed record PostingResponse(
     public static PostingResponse From(PostingView view, CityDirectory cities, DateTime utcNow)
     {
         var p = view.Posting;
+        var function = Jobs.Core.Taxonomy.JobFunctions.ByCode(p.FunctionCode);
         var status = p.Status == PostingStatus.Closed ? "closed" : p.IsExpired(utcNow) ? "expired" : "open";
         return new PostingResponse(p.Id, p.EmployerId, view.EmployerName, p.Title, p.Description,
             cities.FindByCode(p.CityCode)?.Name ?? p.CityCode, p.CityCode, p.District, p.Category,
@@ -109,6 +125,10 @@ public sealed record PostingResponse(
             AcceptsBeginners = p.AcceptsBeginners,
             Benefits = p.Benefits.Select(b => new PostingBenefitResponse(b.Tag, BenefitTags.NameOf(b.Tag), b.Source, b.Evidence)).ToArray(),
             Warnings = view.Warnings.Count > 0 ? view.Warnings : null,
+            FunctionCode = function?.Code,
+            FunctionName = function?.Name,
+            FunctionGroupCode = function?.Group.Code,
+            FunctionGroupName = function?.Group.Name,
         };
     }
 

@@ -39,6 +39,12 @@ public sealed record PostingFacetsResponse(
     public IReadOnlyList<FacetValueResponse> Cohort { get; init; } = [];
 
     public IReadOnlyList<FacetValueResponse> Benefit { get; init; } = [];
+
+    /// <summary>Job functions by name, drill-sideways.</summary>
+    public IReadOnlyList<FacetValueResponse> Function { get; init; } = [];
+
+    /// <summary>Job function groups by name.</summary>
+    public IReadOnlyList<FacetValueResponse> FunctionGroup { get; init; } = [];
 }
 
 public sealed record UnderstoodCityResponse(string Code, string Name, string Text);
@@ -84,7 +90,7 @@ public static class PostingSearchEndpoints
     internal static async Task<Results<Ok<PostingSearchResponse>, ValidationProblem>> SearchAsync(
         string? q, string[]? city, string? district, string? category, string? education, int? salaryMin, int? salaryMax,
         string? experience, int? postedWithinDays, long? employerId, string? sort, int? page, int? pageSize, string? cursor,
-        string? type, string? cohort, bool? beginners, string[]? benefit,
+        string? type, string? cohort, bool? beginners, string[]? benefit, string[]? function, string[]? functionGroup,
         PostingSearchService search, CityDirectory cities, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -92,6 +98,7 @@ public static class PostingSearchEndpoints
         var filters = ParseFilters(q, city, district, category, education, salaryMin, salaryMax, experience, postedWithinDays, employerId,
             cities, errors);
         filters = ParseModelFilters(filters, type, cohort, beginners, benefit, errors);
+        filters = ParseFunctionFilters(filters, function, functionGroup, errors);
         if (!errors.IsEmpty)
         {
             return ServiceResults.Validation(errors);
@@ -244,6 +251,40 @@ public static class PostingSearchEndpoints
         return request with { Type = typeValue, Cohort = cohortValue, Beginners = beginners, Benefits = codes };
     }
 
+    /// <summary>Functions (code, name or alias) and function groups (code or name), each repeatable and ORed.</summary>
+    internal static PostingSearchRequest ParseFunctionFilters(PostingSearchRequest request, string[]? function, string[]? functionGroup,
+        ValidationErrors errors)
+    {
+        var functions = new List<string>();
+        foreach (var text in function ?? [])
+        {
+            if (Jobs.Core.Taxonomy.JobFunctions.Find(text) is { } f)
+            {
+                functions.Add(f.Code);
+            }
+            else
+            {
+                errors.Add("function", $"未知职能“{text}”。请填写职能代码或名称，如 后端开发、普工/操作工");
+            }
+        }
+
+        var groups = new List<string>();
+        foreach (var text in functionGroup ?? [])
+        {
+            if (Jobs.Core.Taxonomy.JobFunctions.FindGroup(text) is { } g)
+            {
+                groups.Add(g.Code);
+            }
+            else
+            {
+                errors.Add("functionGroup",
+                    $"未知职能类别“{text}”。可选：{string.Join("、", Jobs.Core.Taxonomy.JobFunctions.Groups.Select(x => x.Name))}");
+            }
+        }
+
+        return request with { Functions = functions, FunctionGroups = groups };
+    }
+
     internal static PostingSearchResponse ToResponse(PostingSearchResult result, CityDirectory cities) => new(
         result.Total, result.Page, result.PageSize,
         result.Items.Select(h => new PostingSearchItem(h.Id, h.Title, h.EmployerName, h.EmployerId,
@@ -261,6 +302,8 @@ public static class PostingSearchEndpoints
             Type = Map(result.Facets.Type),
             Cohort = Map(result.Facets.Cohort),
             Benefit = Map(result.Facets.Benefit),
+            Function = Map(result.Facets.Function),
+            FunctionGroup = Map(result.Facets.FunctionGroup),
         },
         UnderstoodResponse.From(result.Understood),
         result.NextCursor);

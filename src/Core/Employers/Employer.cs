@@ -12,7 +12,11 @@ public sealed class Employer
 
     public required string CityCode { get; set; }
 
+    /// <summary>The industry as the employer wrote it.</summary>
     public string? Industry { get; set; }
+
+    /// <summary>The GB/T 4754-2017 section (A–T) <see cref="Industry"/> names; null for older rows whose text names none.</summary>
+    public string? IndustryCode { get; set; }
 
     /// <summary>Headcount band as shown to graduates, e.g. 100-499人.</summary>
     public string? Size { get; set; }

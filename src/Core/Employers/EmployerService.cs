@@ -109,6 +109,7 @@ public sealed class EmployerService(
         employer.CreditCode = valid.CreditCode;
         employer.CityCode = valid.CityCode;
         employer.Industry = valid.Industry;
+        employer.IndustryCode = valid.IndustryCode;
         employer.Size = valid.Size;
         employer.Description = valid.Description;
         db.EmployerChanges.AddRange(changes);
@@ -207,9 +208,19 @@ public sealed class EmployerService(
             errors.Add(prefix + "description", $"企业简介最多 {DescriptionMaxLength} 个字符");
         }
 
+        Taxonomy.Industry? industry = null;
         if (draft.Industry is { Length: > 50 })
         {
             errors.Add(prefix + "industry", "行业最多 50 个字符");
+        }
+        else if (!string.IsNullOrWhiteSpace(draft.Industry))
+        {
+            industry = Taxonomy.Industries.Find(draft.Industry);
+            if (industry is null)
+            {
+                errors.Add(prefix + "industry",
+                    $"未知行业“{draft.Industry.Trim()}”。请填写国民经济行业门类（GB/T 4754-2017）代码 A–T 或名称，如：{string.Join("、", Taxonomy.Industries.All.Select(i => i.CommonName))}");
+            }
         }
 
         if (draft.Size is { Length: > 30 })
@@ -228,6 +239,7 @@ public sealed class EmployerService(
             CreditCode = creditCode,
             CityCode = city.Code,
             Industry = string.IsNullOrWhiteSpace(draft.Industry) ? null : draft.Industry.Trim(),
+            IndustryCode = industry?.Code,
             Size = string.IsNullOrWhiteSpace(draft.Size) ? null : draft.Size.Trim(),
             Description = string.IsNullOrEmpty(description) ? null : description,
         };

@@ -24,7 +24,11 @@ public sealed class Posting
 
     public string? District { get; set; }
 
+    /// <summary>The legacy category label (one of 16); kept for compatibility, <see cref="FunctionCode"/> supersedes it.</summary>
     public string? Category { get; set; }
+
+    /// <summary>The job function (职能) code from job-functions.json; null when neither given nor recognisable.</summary>
+    public string? FunctionCode { get; set; }
 
     /// <summary>Monthly pay in CNY; null when negotiable.</summary>
     public int? SalaryMin { get; set; }

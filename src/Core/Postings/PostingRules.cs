@@ -6,6 +6,9 @@ public static class PostingRules
     public const int TitleMaxLength = 100;
     public const int DescriptionMaxLength = 20_000;
     public const int DistrictMaxLength = 50;
+
+    /// <summary>Free category text (classified into a function) is accepted up to this length.</summary>
+    public const int CategoryTextMaxLength = 100;
     public const int MaxSkills = 30;
     public const int SkillMaxLength = 40;
     public const int MaxHeadcount = 10_000;

@@ -277,14 +277,11 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
             }
         }
 
-        string? category = null;
-        if (!string.IsNullOrWhiteSpace(d.Category))
+        // The legacy label is kept when it is one; any other category text no longer rejects: it is classified into a function.
+        var category = PostingCategories.Normalize(d.Category);
+        if (d.Category is { Length: > PostingRules.CategoryTextMaxLength })
         {
-            category = PostingCategories.Normalize(d.Category);
-            if (category is null)
-            {
-                errors.Add("category", $"未知行业类别。可选：{string.Join("、", PostingCategories.All)}");
-            }
+            errors.Add("category", $"类别最多 {PostingRules.CategoryTextMaxLength} 个字符");
         }
 
         var negotiable = d.Negotiable ?? false;
@@ -397,7 +394,13 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
             SalaryBasis = basis,
             PostedSalaryMin = keepPosted ? d.SalaryMin : null,
             PostedSalaryMax = keepPosted ? d.SalaryMax : null,
+            CategoryText = d.Category,
+            Title = title,
         }, now, errors.Add);
+        if (terms.FunctionWarning is { } functionWarning)
+        {
+            warnings.Add(functionWarning);
+        }
 
         if (!errors.IsEmpty || city is null || title is null || description is null)
         {

@@ -1,5 +1,6 @@
 using Jobs.Core.Common;
 using Jobs.Core.Imports.Feeds;
+using Jobs.Core.Taxonomy;
 
 namespace Jobs.Core.Postings;
 
@@ -29,6 +30,15 @@ public sealed record PostingTermsInput
     public double? PostedSalaryMin { get; init; }
 
     public double? PostedSalaryMax { get; init; }
+
+    /// <summary>The job function as given: a code, a name or an alias (后端开发, backend, java开发).</summary>
+    public string? Function { get; init; }
+
+    /// <summary>The category text as submitted (free text; the 16 legacy labels included); classified when no function is given.</summary>
+    public string? CategoryText { get; init; }
+
+    /// <summary>The title, the fallback for classification.</summary>
+    public string? Title { get; init; }
 }
 
 /// <summary>The checked job-model fields; <see cref="ApplyTo"/> is the one way they reach a posting.</summary>
@@ -50,13 +60,22 @@ public sealed record PostingTerms
 
     public double? PostedSalaryMax { get; init; }
 
+    public string? FunctionCode { get; init; }
+
+    /// <summary>True when <see cref="Check"/> decided the function (given or classified from a title); otherwise ApplyTo classifies.</summary>
+    public bool FunctionDecided { get; init; }
+
+    /// <summary>Set when no function could be recognised (未能识别职能：…); not part of equality.</summary>
+    public string? FunctionWarning { get; init; }
+
     // Benefits are a list: compare them by content so equal rows (and their content hashes) compare equal.
     public bool Equals(PostingTerms? other) =>
         other is not null && Type == other.Type && Cohort == other.Cohort && AcceptsBeginners == other.AcceptsBeginners
         && SalaryBasis == other.SalaryBasis && PostedSalaryMin == other.PostedSalaryMin && PostedSalaryMax == other.PostedSalaryMax
+        && FunctionCode == other.FunctionCode && FunctionDecided == other.FunctionDecided
         && Benefits.Select(b => (b.Tag, b.Source, b.Evidence)).SequenceEqual(other.Benefits.Select(b => (b.Tag, b.Source, b.Evidence)));
 
-    public override int GetHashCode() => HashCode.Combine(Type, Cohort, AcceptsBeginners, SalaryBasis, PostedSalaryMin, Benefits.Count);
+    public override int GetHashCode() => HashCode.Combine(Type, Cohort, AcceptsBeginners, SalaryBasis, PostedSalaryMin, Benefits.Count, FunctionCode);
 
     public void ApplyTo(Posting p)
     {
@@ -67,6 +86,8 @@ public sealed record PostingTerms
         p.SalaryBasis = SalaryBasis;
         p.PostedSalaryMin = PostedSalaryMin;
         p.PostedSalaryMax = PostedSalaryMax;
+        // Paths that check terms without a title (demo data) classify here, from the posting's own category and title.
+        p.FunctionCode = FunctionDecided ? FunctionCode : JobFunctions.Classify(p.Category, p.Title)?.Code;
     }
 
     /// <summary>
@@ -135,6 +156,29 @@ public sealed record PostingTerms
             }
         }
 
+        JobFunction? function = null;
+        var decided = false;
+        string? functionWarning = null;
+        if (!string.IsNullOrWhiteSpace(input.Function))
+        {
+            function = JobFunctions.Find(input.Function);
+            decided = true;
+            if (function is null)
+            {
+                reject("function", $"未知职能“{Shorten(input.Function)}”。请填写职能代码、名称或常见叫法（如 后端开发、普工、护士），见 /api/taxonomy/functions");
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(input.Title))
+        {
+            function = JobFunctions.Classify(input.CategoryText, input.Title);
+            decided = true;
+            if (function is null)
+            {
+                var said = string.IsNullOrWhiteSpace(input.CategoryText) ? input.Title : $"{input.CategoryText.Trim()}（{input.Title.Trim()}）";
+                functionWarning = $"未能识别职能：{Shorten(said)}";
+            }
+        }
+
         var beginners = input.AcceptsBeginners
             ?? (input.ExperienceWelcomesBeginners || input.Experience == ExperienceLevel.FreshGraduate
                 || LabourTerms.WelcomesBeginners(input.Description));
@@ -148,6 +192,9 @@ public sealed record PostingTerms
             SalaryBasis = input.SalaryBasis,
             PostedSalaryMin = input.PostedSalaryMin,
             PostedSalaryMax = input.PostedSalaryMax,
+            FunctionCode = function?.Code,
+            FunctionDecided = decided,
+            FunctionWarning = functionWarning,
         };
     }
 

@@ -11,7 +11,7 @@ namespace Jobs.Core.Storage;
 public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Raise with every schema change and add the step that brings version N-1 to N.</summary>
-    public const int CurrentVersion = 7;
+    public const int CurrentVersion = 8;
 
     private static readonly IReadOnlyDictionary<int, string[]> UpgradeSteps = new Dictionary<int, string[]>
     {
@@ -323,6 +323,14 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             // 应届生 postings were always meant for people without experience.
             "UPDATE \"Postings\" SET \"AcceptsBeginners\" = 1 WHERE \"Experience\" = 1;",
         ],
+        // 8: job function (职能) on postings, industry section on employers. Functions of existing postings are classified
+        // from category and title on start (BackfillFunctionsAsync); industries from the text where it names a section.
+        [8] =
+        [
+            "ALTER TABLE \"Postings\" ADD COLUMN \"FunctionCode\" TEXT NULL;",
+            "CREATE INDEX \"IX_Postings_FunctionCode\" ON \"Postings\" (\"FunctionCode\");",
+            "ALTER TABLE \"Employers\" ADD COLUMN \"IndustryCode\" TEXT NULL;",
+        ],
     };
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -342,8 +350,12 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             }
             else
             {
-                await UpgradeAsync(cancellationToken);
+                var from = await UpgradeAsync(cancellationToken);
                 await BackfillPostingTermsAsync(cancellationToken);
+                if (from < 8)
+                {
+                    await BackfillFunctionsAsync(cancellationToken);
+                }
             }
 
             await SyncCitiesAsync(cancellationToken);
@@ -354,7 +366,8 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
         }
     }
 
-    private async Task UpgradeAsync(CancellationToken cancellationToken)
+    /// <summary>Runs the missing steps; returns the version the file was at.</summary>
+    private async Task<int> UpgradeAsync(CancellationToken cancellationToken)
     {
         var info = await db.SchemaInfo.SingleOrDefaultAsync(cancellationToken)
             ?? throw new InvalidOperationException("The database file has no schema version row; it was not created by this platform.");
@@ -363,6 +376,7 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             throw new InvalidOperationException($"The database is at schema version {info.Version}, newer than this build's {CurrentVersion}.");
         }
 
+        var from = info.Version;
         for (var v = info.Version + 1; v <= CurrentVersion; v++)
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -377,6 +391,53 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             await tx.CommitAsync(cancellationToken);
             logger.LogInformation("Upgraded database schema to version {Version}", v);
         }
+
+        return from;
+    }
+
+    /// <summary>
+    /// Postings stored before step 8 get the function their category text or title names (the classifier every write path
+    /// uses); employers get the industry section their industry text names. Runs once, right after the upgrade to 8, in
+    /// chunks by id; a posting left unknown stays NULL, as a new one would.
+    /// </summary>
+    private async Task BackfillFunctionsAsync(CancellationToken cancellationToken)
+    {
+        const int Chunk = 500;
+        long after = 0;
+        var classified = 0;
+        while (true)
+        {
+            var rows = await db.Database.SqlQuery<UnclassifiedPosting>(
+                    $"SELECT \"Id\", \"Title\", \"Category\" FROM \"Postings\" WHERE \"FunctionCode\" IS NULL AND \"Id\" > {after} ORDER BY \"Id\" LIMIT {Chunk}")
+                .ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                if (Taxonomy.JobFunctions.Classify(row.Category, row.Title) is { } function)
+                {
+                    await db.Database.ExecuteSqlRawAsync("UPDATE \"Postings\" SET \"FunctionCode\" = {0} WHERE \"Id\" = {1}",
+                        [function.Code, row.Id], cancellationToken);
+                    classified++;
+                }
+            }
+
+            await tx.CommitAsync(cancellationToken);
+            after = rows[^1].Id;
+        }
+
+        var employers = await db.Employers.Where(e => e.IndustryCode == null && e.Industry != null).ToListAsync(cancellationToken);
+        foreach (var employer in employers)
+        {
+            employer.IndustryCode = Taxonomy.Industries.Find(employer.Industry)?.Code;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Classified the job function of {Count} existing postings", classified);
     }
 
     /// <summary>
@@ -416,6 +477,15 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
         {
             logger.LogInformation("Derived benefit tags for {Count} postings from their descriptions", total);
         }
+    }
+
+    private sealed class UnclassifiedPosting
+    {
+        public long Id { get; set; }
+
+        public string Title { get; set; } = "";
+
+        public string? Category { get; set; }
     }
 
     private sealed class PendingPosting

@@ -98,6 +98,7 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
         {
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.CreditCode).HasMaxLength(18);
+            e.Property(x => x.IndustryCode).HasMaxLength(1);
             e.HasIndex(x => x.CreditCode).IsUnique().HasFilter("CreditCode IS NOT NULL");
             e.HasIndex(x => x.Name);
         });
@@ -115,6 +116,8 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
         {
             e.Property(p => p.Title).HasMaxLength(PostingRules.TitleMaxLength);
             e.Property(p => p.CityCode).HasMaxLength(40);
+            e.Property(p => p.FunctionCode).HasMaxLength(40);
+            e.HasIndex(p => p.FunctionCode);
             e.HasOne<Employer>().WithMany().HasForeignKey(p => p.EmployerId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(p => new { p.Status, p.PostedAt });
             e.HasIndex(p => p.EmployerId);

@@ -17,6 +17,9 @@ public sealed class PostingConditions
 
     public short? Category { get; init; }
 
+    /// <summary>Allowed function indexes (function and function-group filters); null when not filtered.</summary>
+    public bool[]? Functions { get; init; }
+
     /// <summary>Highest education rank a posting may require; null when not filtered.</summary>
     public int? MaxEducationRank { get; init; }
 
@@ -45,6 +48,7 @@ public sealed class PostingConditions
     public const int EducationDimension = 2;
     public const int SalaryDimension = 3;
     public const int TypeDimension = 4;
+    public const int FunctionDimension = 5;
 
     private static readonly int[] EducationRank = Enum.GetValues<EducationLevel>().Select(l => l.Rank()).ToArray();
 
@@ -87,6 +91,12 @@ public sealed class PostingConditions
             failures++;
         }
 
+        if (Functions is { } functions && (c.Function[doc] < 0 || !functions[c.Function[doc]]))
+        {
+            failed = FunctionDimension;
+            failures++;
+        }
+
         return failures;
     }
 
@@ -121,6 +131,7 @@ public sealed class PostingCollector : ICollector
     private const int EducationDim = PostingConditions.EducationDimension;
     private const int SalaryDim = PostingConditions.SalaryDimension;
     private const int TypeDim = PostingConditions.TypeDimension;
+    private const int FunctionDim = PostingConditions.FunctionDimension;
 
     private readonly PostingColumnKeys _keys;
     private readonly PostingConditions _when;
@@ -147,7 +158,11 @@ public sealed class PostingCollector : ICollector
         BandCounts = new int[keys.BandIndex.Count];
         TypeCounts = new int[Enum.GetValues<Jobs.Core.Postings.PostingType>().Length];
         BenefitCounts = new int[Jobs.Core.Postings.BenefitTags.All.Count];
+        FunctionCounts = new int[keys.FunctionIndex.Count];
     }
+
+    /// <summary>Hits per function index, drill-sideways: counted as if the function filters were off.</summary>
+    public int[] FunctionCounts { get; }
 
     public int[] TypeCounts { get; }
 
@@ -203,6 +218,7 @@ public sealed class PostingCollector : ICollector
         Count(EducationDim, c, doc);
         Count(SalaryDim, c, doc);
         Count(TypeDim, c, doc);
+        Count(FunctionDim, c, doc);
         if (c.Cohort[doc] > 0)
         {
             CollectionsMarshal.GetValueRefOrAddDefault(CohortCounts, c.Cohort[doc], out _)++;
@@ -266,6 +282,13 @@ public sealed class PostingCollector : ICollector
                 break;
             case TypeDim:
                 TypeCounts[c.Type[doc]]++;
+                break;
+            case FunctionDim:
+                if (c.Function[doc] >= 0)
+                {
+                    FunctionCounts[c.Function[doc]]++;
+                }
+
                 break;
             default:
                 if (c.SalaryBand[doc] >= 0)

@@ -29,6 +29,7 @@ public sealed class PostingColumns
         Experience = new byte[maxDoc];
         City = new short[maxDoc];
         Category = new short[maxDoc];
+        Function = new short[maxDoc];
         SalaryBand = new short[maxDoc];
         Type = new byte[maxDoc];
         Cohort = new short[maxDoc];
@@ -72,6 +73,9 @@ public sealed class PostingColumns
     /// <summary>Index into <see cref="PostingCategories.All"/>; -1 for none.</summary>
     public short[] Category { get; }
 
+    /// <summary>Index into <see cref="Jobs.Core.Taxonomy.JobFunctions.All"/>; -1 for none.</summary>
+    public short[] Function { get; }
+
     /// <summary>Index into <see cref="SalaryBands.Labels"/>.</summary>
     public short[] SalaryBand { get; }
 
@@ -109,6 +113,7 @@ public sealed class PostingColumns
         Ordinals(reader.GetSortedDocValues(F.Values(F.City)), keys.CityIndex, c.City, maxDoc);
         Ordinals(reader.GetSortedDocValues(F.Values(F.Category)), keys.CategoryIndex, c.Category, maxDoc);
         Ordinals(reader.GetSortedDocValues(F.Values(F.SalaryBand)), keys.BandIndex, c.SalaryBand, maxDoc);
+        Ordinals(reader.GetSortedDocValues(F.Values(F.Function)), keys.FunctionIndex, c.Function, maxDoc);
         return c;
     }
 
@@ -159,7 +164,10 @@ public sealed class PostingColumnKeys
         CityIndex = Index(Cities);
         CategoryIndex = Index(PostingCategories.All);
         BandIndex = Index(SalaryBands.Labels);
+        FunctionIndex = Index(Jobs.Core.Taxonomy.JobFunctions.All.Select(f => f.Code).ToList());
     }
+
+    public IReadOnlyDictionary<string, short> FunctionIndex { get; }
 
     public IReadOnlyList<string> Cities { get; }
 

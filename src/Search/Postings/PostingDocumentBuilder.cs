@@ -70,12 +70,24 @@ public sealed class PostingDocumentBuilder(CityDirectory cities)
             doc.Add(new TextField(F.Skills, string.Join(" ; ", p.Skills), Field.Store.NO));
         }
 
+        var function = Jobs.Core.Taxonomy.JobFunctions.ByCode(p.FunctionCode);
         if (p.Category is { } category)
         {
             doc.Add(new StringField(F.Category, category, Field.Store.NO));
-            // The industry label as text too, so 汽车零部件 or 电子商务 finds postings that never say it in their own words.
-            doc.Add(new TextField(F.CategoryText, category.Replace('/', ' '), Field.Store.NO));
             doc.Add(new SortedDocValuesField(F.Values(F.Category), new BytesRef(category)));
+        }
+
+        // The category label and the function name as text, so 汽车零部件 or 数据分析 finds postings that never say it in their
+        // own words; résumé→posting matching reads the same field.
+        var categoryText = string.Join(' ', new[] { p.Category?.Replace('/', ' '), function?.Name.Replace('/', ' ') }.Where(t => t is not null));
+        if (categoryText.Length > 0)
+        {
+            doc.Add(new TextField(F.CategoryText, categoryText, Field.Store.NO));
+        }
+
+        if (function is not null)
+        {
+            doc.Add(new SortedDocValuesField(F.Values(F.Function), new BytesRef(function.Code)));
         }
 
         // Sorting by salary uses the top of the range; negotiable postings have -1 and sort last.

@@ -22,6 +22,12 @@ public sealed record PostingSearchRequest
 
     public string? Category { get; init; }
 
+    /// <summary>Function codes, any of which a posting may have (OR).</summary>
+    public IReadOnlyList<string> Functions { get; init; } = [];
+
+    /// <summary>Function group codes, any of which a posting's function may belong to (OR); ANDed with <see cref="Functions"/>.</summary>
+    public IReadOnlyList<string> FunctionGroups { get; init; } = [];
+
     /// <summary>The searcher's education: postings requiring at most this.</summary>
     public EducationLevel? Education { get; init; }
 
@@ -111,6 +117,12 @@ public sealed record PostingFacets(
 
     /// <summary>Counted over the hits, by tag name.</summary>
     public IReadOnlyList<FacetValue> Benefit { get; init; } = [];
+
+    /// <summary>Drill-sideways, by function name (后端开发, 普工/操作工 …).</summary>
+    public IReadOnlyList<FacetValue> Function { get; init; } = [];
+
+    /// <summary>The function counts summed per group, by group name.</summary>
+    public IReadOnlyList<FacetValue> FunctionGroup { get; init; } = [];
 }
 
 /// <summary>What query understanding and the vocabulary did with the text.</summary>

@@ -103,6 +103,10 @@ public sealed class PostingSearchService
             Cohort = collector.CohortCounts.OrderByDescending(x => x.Value).ThenBy(x => x.Key)
                 .Select(x => new FacetValue($"{x.Key}届", x.Value)).ToList(),
             Benefit = Counts(collector.BenefitCounts, i => BenefitTags.All[i].Name),
+            Function = Counts(collector.FunctionCounts, i => Jobs.Core.Taxonomy.JobFunctions.All[i].Name),
+            FunctionGroup = collector.FunctionCounts.Select((n, i) => (Group: Jobs.Core.Taxonomy.JobFunctions.All[i].Group.Name, n))
+                .GroupBy(x => x.Group).Select(g => new FacetValue(g.Key, g.Sum(x => x.n))).Where(f => f.Count > 0)
+                .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList(),
         };
 
         return new PostingSearchResult(collector.TotalHits, request.Cursor is null ? request.Page : 0, request.PageSize, items, facets,
@@ -149,8 +153,22 @@ public sealed class PostingSearchService
             categoryIndex = _keys.CategoryIndex.TryGetValue(category, out var i) ? i : short.MinValue;
         }
 
+        bool[]? functionMask = null;
+        if (request.Functions.Count > 0 || request.FunctionGroups.Count > 0)
+        {
+            // Unknown codes simply allow nothing: a filter never widens to everything.
+            var all = Jobs.Core.Taxonomy.JobFunctions.All;
+            functionMask = new bool[all.Count];
+            for (var i = 0; i < all.Count; i++)
+            {
+                functionMask[i] = (request.Functions.Count == 0 || request.Functions.Contains(all[i].Code))
+                    && (request.FunctionGroups.Count == 0 || request.FunctionGroups.Contains(all[i].Group.Code));
+            }
+        }
+
         var conditions = new PostingConditions
         {
+            Functions = functionMask,
             NowSeconds = nowSeconds,
             PostedSince = request.PostedWithinDays is { } days ? PostingDocumentBuilder.ToUnixSeconds(now.AddDays(-days)) : null,
             Cities = cityMask,

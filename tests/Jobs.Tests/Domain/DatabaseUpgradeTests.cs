@@ -44,6 +44,8 @@ public class DatabaseUpgradeTests
                     ALTER TABLE Postings DROP COLUMN AcceptsBeginners; ALTER TABLE Postings DROP COLUMN Type; ALTER TABLE Postings DROP COLUMN Cohort;
                     ALTER TABLE Postings DROP COLUMN SalaryBasis; ALTER TABLE Postings DROP COLUMN PostedSalaryMin;
                     ALTER TABLE Postings DROP COLUMN PostedSalaryMax; ALTER TABLE Postings DROP COLUMN Benefits;
+                    DROP INDEX IX_Postings_FunctionCode; ALTER TABLE Postings DROP COLUMN FunctionCode;
+                    ALTER TABLE Employers DROP COLUMN IndustryCode;
                     UPDATE SchemaInfo SET Version = 1;
                     """;
                 await command.ExecuteNonQueryAsync();
@@ -129,6 +131,8 @@ public class DatabaseUpgradeTests
                     ALTER TABLE Postings DROP COLUMN AcceptsBeginners; ALTER TABLE Postings DROP COLUMN Type; ALTER TABLE Postings DROP COLUMN Cohort;
                     ALTER TABLE Postings DROP COLUMN SalaryBasis; ALTER TABLE Postings DROP COLUMN PostedSalaryMin;
                     ALTER TABLE Postings DROP COLUMN PostedSalaryMax; ALTER TABLE Postings DROP COLUMN Benefits;
+                    DROP INDEX IX_Postings_FunctionCode; ALTER TABLE Postings DROP COLUMN FunctionCode;
+                    ALTER TABLE Employers DROP COLUMN IndustryCode;
                     UPDATE SchemaInfo SET Version = 6;
                     """;
                 await command.ExecuteNonQueryAsync();
@@ -140,6 +144,8 @@ public class DatabaseUpgradeTests
             Assert.Contains(("包吃住", "extracted"), benefits);
             Assert.Contains(("长白班", "extracted"), benefits);
             Assert.True((bool)posting["acceptsBeginners"]!);
+            // Step 8 classified the stored posting's function from its title.
+            Assert.Equal(("general-worker", "production"), ((string)posting["functionCode"]!, (string)posting["functionGroupCode"]!));
             Assert.Equal(("全职", "初中及以下", "5-7K"), ((string)posting["type"]!, (string)posting["education"]!, (string)posting["salaryDisplay"]!));
         }
         finally

@@ -24,6 +24,7 @@ public enum FeedField
     Type,
     Cohort,
     Benefits,
+    Function,
 }
 
 public static class FeedFields
@@ -32,13 +33,13 @@ public static class FeedFields
     [
         "external_id", "title", "employer_name", "employer_credit_code", "city", "district", "category", "salary",
         "education", "experience", "headcount", "skills", "description", "posted_at", "expires_at", "status",
-        "type", "cohort", "benefits",
+        "type", "cohort", "benefits", "function",
     ];
 
     private static readonly Dictionary<string, FeedField> ByName =
         Enum.GetValues<FeedField>().ToDictionary(f => Names[(int)f], StringComparer.OrdinalIgnoreCase);
 
-    public const int Count = 19;
+    public const int Count = 20;
 
     public static IReadOnlyList<FeedField> Required { get; } =
         [FeedField.ExternalId, FeedField.Title, FeedField.EmployerName, FeedField.City, FeedField.Description, FeedField.PostedAt];

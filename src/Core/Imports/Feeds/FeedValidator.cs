@@ -136,15 +136,14 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
             }
         }
 
-        string? category = null;
-        if (Optional(record, FeedField.Category) is { } categoryText)
+        // A category text that is not one of the legacy labels is no longer a warning: it is classified into a function below.
+        var categoryText = Optional(record, FeedField.Category);
+        var category = categoryText is null ? null : FeedValues.NormalizeCategory(categoryText);
+        var functionText = Optional(record, FeedField.Function);
+        if (functionText is not null && Jobs.Core.Taxonomy.JobFunctions.Find(functionText) is null)
         {
-            category = FeedValues.NormalizeCategory(categoryText);
-            if (category is null)
-            {
-                warnings.Add(new FeedWarning(line, shownId, FeedField.Category.Name(),
-                    $"未知行业类别“{Shorten(categoryText)}”，已留空。可选：{string.Join("、", PostingCategories.All)}"));
-            }
+            warnings.Add(new FeedWarning(line, shownId, FeedField.Function.Name(), $"未知职能“{Shorten(functionText)}”，已按类别和职位名称识别"));
+            functionText = null;
         }
 
         // No salary at all reads as 面议: that is what an advert without a figure means.
@@ -285,8 +284,15 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
             SalaryBasis = salary.Basis,
             PostedSalaryMin = salary.PostedMin,
             PostedSalaryMax = salary.PostedMax,
+            Function = functionText,
+            CategoryText = categoryText,
+            Title = title,
         }, postedAt ?? _clock.GetUtcNow().UtcDateTime, (field, reason) =>
             rejections.Add(new FeedRejection(line, shownId, FeedFields.TryParse(field, out var f) ? f.Name() : field, reason)));
+        if (terms.FunctionWarning is { } functionWarning)
+        {
+            warnings.Add(new FeedWarning(line, shownId, FeedField.Function.Name(), functionWarning));
+        }
 
         if (rejections.Count != before || externalId is null || title is null || employerName is null || city is null
             || description is null || postedAt is null)
@@ -421,6 +427,7 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
         FeedField.ExpiresAt => "截止日期",
         FeedField.Status => "状态",
         FeedField.Type => "职位类型",
+        FeedField.Function => "职能",
         FeedField.Cohort => "届别",
         FeedField.Benefits => "福利",
         _ => field.Name(),

@@ -417,17 +417,30 @@ public class FeedParserTests
     }
 
     [Fact]
-    public void Parse_UnknownCategoryAndDistrict_KeptAsNullWithWarnings()
+    public void Parse_UnknownCategoryAndDistrict_CategoryClassifiedDistrictWarned()
     {
         var result = Parse(Csv(Row("a1", ("category", "农业"), ("district", "江北新区"))));
 
         var row = Assert.Single(result.Rows);
         Assert.Null(row.Category);
         Assert.Null(row.District);
-        Assert.Equal(["district", "category"], result.Warnings.Select(w => w.Field));
-        Assert.All(result.Warnings, w => Assert.Equal((2, "a1"), (w.Line, w.ExternalId)));
-        Assert.StartsWith("未知行业类别“农业”，已留空。可选：软件/互联网", result.Warnings[1].Reason, StringComparison.Ordinal);
-        Assert.StartsWith("“江北新区”不是南京的区县，已留空。可选：玄武区", result.Warnings[0].Reason, StringComparison.Ordinal);
+        // A category outside the legacy labels is no longer a warning: the function comes from it or, here, from the title.
+        Assert.Equal("backend", row.Terms.FunctionCode);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(("district", 2, "a1"), (warning.Field, warning.Line, warning.ExternalId));
+        Assert.StartsWith("“江北新区”不是南京的区县，已留空。可选：玄武区", warning.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnrecognisableFunction_WarnsAndStaysUnknown()
+    {
+        var result = Parse(Csv(Row("a1", ("title", "急聘！！"), ("category", "其他"))));
+
+        var row = Assert.Single(result.Rows);
+        Assert.Null(row.Terms.FunctionCode);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal("function", warning.Field);
+        Assert.StartsWith("未能识别职能：", warning.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
