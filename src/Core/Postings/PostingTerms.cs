@@ -165,7 +165,7 @@ public sealed record PostingTerms
             decided = true;
             if (function is null)
             {
-                reject("function", $"未知职能“{Shorten(input.Function)}”。请填写职能代码、名称或常见叫法（如 后端开发、普工、护士），见 /api/taxonomy/functions");
+                reject("function", $"未知职能“{Shorten(input.Function)}”。请填写职能代码、名称或常见叫法（如 后端开发、普工、护士），完整列表见 docs/job-taxonomy.md");
             }
         }
         else if (!string.IsNullOrWhiteSpace(input.Title))
