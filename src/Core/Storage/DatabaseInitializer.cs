@@ -350,8 +350,14 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             }
             else
             {
+                // Backfills run once, right after the step that needs them: on a current file they would scan every posting
+                // (no index serves "IS NULL") at each start.
                 var from = await UpgradeAsync(cancellationToken);
-                await BackfillPostingTermsAsync(cancellationToken);
+                if (from < 7)
+                {
+                    await BackfillPostingTermsAsync(cancellationToken);
+                }
+
                 if (from < 8)
                 {
                     await BackfillFunctionsAsync(cancellationToken);
@@ -442,7 +448,7 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
 
     /// <summary>
     /// Postings stored before benefit tags existed have none (NULL): their tags are extracted from the description, and a
-    /// description welcoming beginners sets the flag. Runs in chunks; a posting once done has a JSON list and is not read again.
+    /// description welcoming beginners sets the flag. Runs once, right after the upgrade to 7, in chunks; a posting once done has a JSON list and is not read again.
     /// </summary>
     private async Task BackfillPostingTermsAsync(CancellationToken cancellationToken)
     {
