@@ -5,7 +5,6 @@ using Jobs.Api.Auth;
 using Jobs.Api.Cities;
 using Jobs.Api.Employers;
 using Jobs.Api.Fairs;
-using Jobs.Api.Home;
 using Jobs.Api.Imports;
 using Jobs.Api.Infrastructure;
 using Jobs.Api.Matching;
@@ -18,8 +17,12 @@ using Jobs.Api.Startup;
 using Jobs.Background;
 using Jobs.Core;
 using Jobs.Search;
+using Jobs.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+// The site's stylesheet and icons live in src/Web; outside Development they are found only when this is on (a published
+// build carries them itself, and then this does nothing).
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services
     .AddJobsCore(builder.Environment.ContentRootPath)
@@ -30,7 +33,8 @@ builder.Services
     .AddJobsHealthChecks()
     .AddBackgroundJobs(builder.Configuration)
     .AddPlatformStartup()
-    .AddJobsRateLimiting();
+    .AddJobsRateLimiting()
+    .AddJobsWeb(builder.Configuration);
 // Chinese text and <em> highlights go out as written, not as \u escapes; responses are JSON, never inlined into HTML.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 builder.Services.AddJobsHangfireDashboard();
@@ -68,14 +72,15 @@ await app.InitializePlatformAsync();
 
 app.UseSecurityHeaders();
 app.UseJobsProblemDetails();
+app.UseJobsWebStatusPages();
 app.UseRouting();
 // Who asks decides the limits, so authentication first; then refusals in order of cost: rate limits, roles, body size.
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseRequestLimits();
+app.UseAntiforgery();
 
-app.MapHomeEndpoints();
 app.MapJobsOpenApi();
 app.MapJobsHealthChecks();
 app.MapAuthEndpoints();
@@ -94,6 +99,8 @@ app.MapNotificationEndpoints();
 app.MapImportEndpoints();
 app.MapFairEndpoints();
 app.MapJobsHangfireDashboard();
+app.MapStaticAssets();
+app.MapJobsWeb();
 
 app.PrintUrlsOnStart();
 await app.RunAsync();

@@ -9,6 +9,14 @@ namespace Jobs.Api.Auth;
 
 public static class AuthSetup
 {
+    private const string SchemeSelector = "jobs";
+
+    private static string SelectScheme(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? JwtBearerDefaults.AuthenticationScheme
+            : Jobs.Web.Account.SiteSignIn.Scheme;
+
     public static IServiceCollection AddJobsAuth(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -16,7 +24,11 @@ public static class AuthSetup
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenService>();
         services.AddScoped<SessionStore>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // Bearer tokens for the API, the site's cookie for pages (see Jobs.Web.Account.SiteSignIn): the API never reads the
+        // cookie, so a page an attacker lures a browser to cannot call the API as that browser's user.
+        services.AddAuthentication(SchemeSelector)
+            .AddPolicyScheme(SchemeSelector, "Bearer for /api, cookie for pages", policy => policy.ForwardDefaultSelector = SelectScheme)
+            .AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>, SigningKeyProvider, TimeProvider>((jwt, auth, keys, clock) =>
             {
@@ -51,15 +63,13 @@ public static class AuthSetup
     /// <summary>A signature proves the token was issued, not that it is still wanted: the stamp and the session decide.</summary>
     private static async Task CheckSessionAsync(TokenValidatedContext context)
     {
-        var principal = context.Principal;
-        if (principal is null
-            || !long.TryParse(principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, out var userId)
-            || principal.FindFirst(TokenService.StampClaim)?.Value is not { Length: > 0 } stamp
-            || principal.FindFirst(TokenService.SessionClaim)?.Value is not { Length: > 0 } sessionId)
+        if (AccountClaims.SessionOf(context.Principal) is not { } claimed)
         {
             context.Fail("The token carries no session.");
             return;
         }
+
+        var (userId, stamp, sessionId) = claimed;
 
         var services = context.HttpContext.RequestServices;
         var sessions = services.GetRequiredService<SessionCache>();

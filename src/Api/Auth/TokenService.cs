@@ -16,11 +16,11 @@ namespace Jobs.Api.Auth;
 /// </summary>
 public sealed class TokenService(IOptions<AuthOptions> options, SigningKeyProvider keys, TimeProvider clock)
 {
-    public const string EmployerClaim = "employer_id";
-    public const string CityClaim = "city";
-    public const string RoleClaim = "role";
-    public const string SessionClaim = "sid";
-    public const string StampClaim = "stamp";
+    public const string EmployerClaim = AccountClaims.Employer;
+    public const string CityClaim = AccountClaims.City;
+    public const string RoleClaim = AccountClaims.Role;
+    public const string SessionClaim = AccountClaims.Session;
+    public const string StampClaim = AccountClaims.Stamp;
 
     public IssuedToken Issue(User user, string sessionId)
     {
@@ -59,18 +59,7 @@ public sealed class TokenService(IOptions<AuthOptions> options, SigningKeyProvid
         return new IssuedToken(token, (int)(expires - now).TotalSeconds);
     }
 
-    public static Actor ToActor(ClaimsPrincipal principal)
-    {
-        if (principal.Identity?.IsAuthenticated != true
-            || !long.TryParse(principal.FindFirstValue(JwtRegisteredClaimNames.Sub), out var userId)
-            || !Roles.TryParse(principal.FindFirstValue(RoleClaim), out var role))
-        {
-            return Actor.Anonymous;
-        }
-
-        long? employerId = long.TryParse(principal.FindFirstValue(EmployerClaim), out var e) ? e : null;
-        return new Actor(userId, role, employerId, principal.FindFirstValue(CityClaim));
-    }
+    public static Actor ToActor(ClaimsPrincipal principal) => AccountClaims.ToActor(principal);
 }
 
 public sealed record IssuedToken(string AccessToken, int ExpiresIn);
@@ -112,9 +101,4 @@ public sealed class SigningKeyProvider
     }
 
     public SymmetricSecurityKey Key { get; }
-}
-
-public static class ActorExtensions
-{
-    public static Actor ToActor(this ClaimsPrincipal principal) => TokenService.ToActor(principal);
 }

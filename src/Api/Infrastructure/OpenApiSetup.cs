@@ -10,6 +10,8 @@ public static class OpenApiSetup
     public static IServiceCollection AddJobsOpenApi(this IServiceCollection services)
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The site's footer links the reference only where it is served.
+        services.AddOptions<Jobs.Web.WebOptions>().Configure<IOptions<ApiOptions>>((web, api) => web.ApiReferencePath = api.Value.Docs ? ReferencePath : null);
         return services.AddOpenApi(options => options.AddDocumentTransformer<BearerSchemeTransformer>());
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using Jobs.Core.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -70,9 +71,14 @@ public static class RateLimitSetup
 
     private sealed record PolicyLimits(RateLimitRule? PerAccount, RateLimitRule? PerAddress, bool Smooth);
 
+    /// <remarks>
+    /// A site page carries its form's policy (the sign-in page, sign-in), but only posting the form counts: reading the page
+    /// is free. Search is the one policy counted on reads, since searching is a read.
+    /// </remarks>
     private static (string Name, PolicyLimits Limits)? PolicyOf(HttpContext context, Dictionary<string, PolicyLimits> policies) =>
         context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is { } name
         && policies.TryGetValue(name, out var limits)
+        && (name == RateLimitPolicies.Search || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
             ? (name, limits)
             : null;
 

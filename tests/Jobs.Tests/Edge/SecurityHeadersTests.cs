@@ -10,6 +10,8 @@ public class SecurityHeadersTests(KestrelApiFactory factory) : IClassFixture<Kes
     [Theory]
     [InlineData("/api/cities", HttpStatusCode.OK)]
     [InlineData("/", HttpStatusCode.OK)]
+    [InlineData("/login", HttpStatusCode.OK)]
+    [InlineData("/no-such-page", HttpStatusCode.NotFound)]
     [InlineData("/api/no-such-thing", HttpStatusCode.NotFound)]
     [InlineData("/api/postings/987654321", HttpStatusCode.NotFound)]
     [InlineData("/api/postings?page=abc", HttpStatusCode.BadRequest)]

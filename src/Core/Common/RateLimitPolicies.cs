@@ -1,6 +1,6 @@
-namespace Jobs.Api.RateLimiting;
+namespace Jobs.Core.Common;
 
-/// <summary>Names for <c>.RequireRateLimiting(...)</c> on endpoints; the limits behind them are in <see cref="RateLimitsOptions"/>.</summary>
+/// <summary>Names for <c>.RequireRateLimiting(...)</c> on endpoints and <c>[EnableRateLimiting]</c> on site pages; the limits behind them are in <see cref="RateLimitsOptions"/>.</summary>
 public static class RateLimitPolicies
 {
     public const string SignIn = "sign-in";

@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
-using Jobs.Core.Accounts;
 using Jobs.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Jobs.Api.Auth;
+namespace Jobs.Core.Accounts;
 
 /// <summary>A session just begun or renewed: the refresh token in clear (only its hash is stored) and its expiry.</summary>
 public sealed record SessionGrant(User User, string SessionId, string RefreshToken, DateTime RefreshExpiresAt, int RefreshExpiresIn);

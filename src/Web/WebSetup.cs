@@ -1,0 +1,85 @@
+using Jobs.Core.Storage;
+using Jobs.Web.Account;
+using Jobs.Web.Shared;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Jobs.Web;
+
+/// <summary>The site: everything outside <c>/api</c>, rendered on the server from Razor components.</summary>
+public static class WebSetup
+{
+    /// <summary>
+    /// Registers the pages, the sign-in cookie and the data-protection keys that sign the cookie and the antiforgery tokens.
+    /// Keys live in the data directory, or in Redis when <c>ConnectionStrings:Redis</c> is set, so a sign-in survives a
+    /// restart and is honoured by every process behind the same address.
+    /// </summary>
+    public static IServiceCollection AddJobsWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRazorComponents();
+        // Chinese text goes out as written; encoded as &#x...; every character would cost eight bytes instead of three.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddScoped<SiteSignIn>();
+        services.AddSingleton<LocalTime>();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "jobs.af";
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+
+        services.AddDataProtection().SetApplicationName("jobs");
+        var redis = configuration.GetConnectionString("Redis");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((keys, provider) =>
+        {
+            keys.XmlRepository = string.IsNullOrWhiteSpace(redis)
+                ? new FileSystemXmlRepository(
+                    new DirectoryInfo(provider.GetRequiredService<DataPaths>().PathFor("keys")), provider.GetRequiredService<ILoggerFactory>())
+                : new RedisXmlRepository(provider.GetRequiredService<IConnectionMultiplexer>(),
+                    provider.GetRequiredService<IOptions<WebOptions>>().Value.DataProtectionRedisKey);
+        });
+
+        services.AddAuthentication().AddCookie(SiteSignIn.Scheme, cookie =>
+        {
+            cookie.Cookie.Name = "jobs.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = "/login";
+            cookie.LogoutPath = "/logout";
+            cookie.AccessDeniedPath = "/denied";
+            cookie.ReturnUrlParameter = "returnUrl";
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnValidatePrincipal = SiteSignIn.ValidateAsync;
+        });
+        services.AddOptions<CookieAuthenticationOptions>(SiteSignIn.Scheme)
+            .Configure<IOptions<WebOptions>>((cookie, web) => cookie.ExpireTimeSpan = TimeSpan.FromDays(web.Value.SignInDays));
+        return services;
+    }
+
+    /// <summary>
+    /// Site pages that end without a body (an unknown address, a refused role) get a page in Chinese; <c>/api</c> keeps its
+    /// problem details. Goes after the problem-details middleware so it sees the status first.
+    /// </summary>
+    public static IApplicationBuilder UseJobsWebStatusPages(this IApplicationBuilder app) =>
+        app.UseWhen(context => !SitePaths.IsApi(context.Request.Path),
+            site => site.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
+
+    public static IEndpointRouteBuilder MapJobsWeb(this IEndpointRouteBuilder app)
+    {
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}
