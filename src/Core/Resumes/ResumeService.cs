@@ -192,8 +192,10 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
         {
             PostingId = postingId, ResumeId = resumeId.Value, EmployerId = posting.EmployerId,
             CoverLetter = string.IsNullOrWhiteSpace(coverLetter) ? null : coverLetter.Trim(), CreatedAt = now,
+            Stage = ApplicationStage.Submitted, StageChangedAt = now,
         };
         db.Applications.Add(application);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -203,6 +205,13 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
             return ServiceResult<Application>.Conflict("已经投递过该职位");
         }
 
+        // The history starts with the submission, so counts of applications per city come from the same table as interviews.
+        db.ApplicationStageChanges.Add(new ApplicationStageChange
+        {
+            ApplicationId = application.Id, ToStage = ApplicationStage.Submitted, At = now, ByUserId = userId, CityCode = posting.CityCode,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return ServiceResult<Application>.Created(application);
     }
 
