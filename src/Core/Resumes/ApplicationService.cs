@@ -185,10 +185,11 @@ public sealed class ApplicationService(JobsDbContext db, TimeProvider clock, IOp
             return ServiceResult<ApplicationDetail>.Forbidden("只有投递人本人可以撤回投递");
         }
 
-        var note = Text(reason, "reason", "撤回原因", NoteMaxLength, new ValidationErrors(), out var tooLong);
-        if (tooLong is not null)
+        var errors = new ValidationErrors();
+        var note = Text(reason, "reason", "撤回原因", NoteMaxLength, errors);
+        if (!errors.IsEmpty)
         {
-            return ServiceResult<ApplicationDetail>.Invalid(tooLong);
+            return ServiceResult<ApplicationDetail>.Invalid(errors);
         }
 
         if (ApplicationStages.RefusalFor(loaded.Application.Stage, ApplicationStage.Withdrawn, false) is { } refusal)
@@ -416,13 +417,13 @@ public sealed class ApplicationService(JobsDbContext db, TimeProvider clock, IOp
             errors.Add("interview", "邀请面试请填写面试安排：时间，以及地点或线上链接");
         }
 
-        var reason = Text(request.Reason, "reason", "原因", NoteMaxLength, errors, out _);
+        var reason = Text(request.Reason, "reason", "原因", NoteMaxLength, errors);
         if (reason is not null && errors.IsEmpty && to != ApplicationStage.Rejected)
         {
             errors.Add("reason", "原因只用于「不合适」");
         }
 
-        var message = Text(request.Message, "message", "留言", MessageMaxLength, errors, out _);
+        var message = Text(request.Message, "message", "留言", MessageMaxLength, errors);
         if (message is not null && errors.IsEmpty && to != ApplicationStage.Offered)
         {
             errors.Add("message", "留言只用于「录用」；面试留言请写在 interview.message");
@@ -447,8 +448,8 @@ public sealed class ApplicationService(JobsDbContext db, TimeProvider clock, IOp
             errors.Add("interview.at", $"面试时间最多安排在 {_options.MaxInterviewDaysAhead} 天之内");
         }
 
-        var place = Text(draft.Place, "interview.place", "面试地点", PlaceMaxLength, errors, out _);
-        var link = Text(draft.Link, "interview.link", "线上面试链接", LinkMaxLength, errors, out _);
+        var place = Text(draft.Place, "interview.place", "面试地点", PlaceMaxLength, errors);
+        var link = Text(draft.Link, "interview.link", "线上面试链接", LinkMaxLength, errors);
         if (link is not null && link.Length <= LinkMaxLength
             && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0))
         {
@@ -460,14 +461,13 @@ public sealed class ApplicationService(JobsDbContext db, TimeProvider clock, IOp
             errors.Add("interview.place", "请填写面试地点或线上面试链接");
         }
 
-        var message = Text(draft.Message, "interview.message", "面试留言", MessageMaxLength, errors, out _);
+        var message = Text(draft.Message, "interview.message", "面试留言", MessageMaxLength, errors);
         return new InterviewDraft(draft.At, place, link, message);
     }
 
-    /// <summary>Trimmed text, null when blank; a too-long value adds an error (also returned alone in <paramref name="alone"/>).</summary>
-    private static string? Text(string? value, string field, string label, int maxLength, ValidationErrors errors, out ValidationErrors? alone)
+    /// <summary>Trimmed text, null when blank; a too-long value adds an error.</summary>
+    private static string? Text(string? value, string field, string label, int maxLength, ValidationErrors errors)
     {
-        alone = null;
         var v = value?.Trim();
         if (string.IsNullOrEmpty(v))
         {
@@ -476,9 +476,7 @@ public sealed class ApplicationService(JobsDbContext db, TimeProvider clock, IOp
 
         if (v.Length > maxLength)
         {
-            var message = $"{label}最多 {maxLength} 个字符";
-            errors.Add(field, message);
-            alone = ValidationErrors.Single(field, message);
+            errors.Add(field, $"{label}最多 {maxLength} 个字符");
         }
 
         return v;
