@@ -56,11 +56,13 @@ public sealed class DemoDataGenerator : IDisposable
     private readonly Weighted<(string Surname, string Pinyin)> _surnames;
     private readonly Weighted<string> _mailDomains;
     private readonly TraditionalChineseConverter _traditional = new();
+    private readonly CityDirectory _directory;
     private readonly StringBuilder _text = new(1024);
 
     public DemoDataGenerator(CityDirectory cities, int seed, DateTime anchorUtc)
     {
         ArgumentNullException.ThrowIfNull(cities);
+        _directory = cities;
         Seed = seed;
         AnchorUtc = anchorUtc.Kind switch
         {
@@ -799,16 +801,29 @@ public sealed class DemoDataGenerator : IDisposable
             months = 12;
         }
 
-        var terms = PostingTerms.Check(new PostingTermsInput
+        // Demo data goes through the same check as the API and feeds; a rejection is a bug in the generator, not bad input.
+        var problems = new List<string>();
+        var fields = PostingFields.Check(new PostingInput
         {
+            Title = title,
+            Description = description,
+            City = city.Code,
+            District = district,
+            Category = _categoryNames[categoryIdx],
+            SalaryMin = postedMin is { } pMin ? (decimal)pMin : null,
+            SalaryMax = postedMax is { } pMax ? (decimal)pMax : null,
+            SalaryMonths = months,
+            Negotiable = negotiable,
+            SalaryBasis = basis.Label(),
+            Education = education.Label(),
+            Experience = experience.Label(),
+            Headcount = headcount,
+            Skills = skills,
+            ExpiresAt = expiresAt,
             Type = type.Label(),
             Cohort = cohort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Experience = experience,
-            Description = description,
-            SalaryBasis = basis,
-            PostedSalaryMin = postedMin,
-            PostedSalaryMax = postedMax,
-        }, AnchorUtc, static (_, _) => { });
+        }, new PostingCheckContext(_directory, AnchorUtc) { PostedAt = postedAt }, (field, reason) => problems.Add($"{field}: {reason}"), static (_, _) => { })
+            ?? throw new InvalidOperationException($"Demo posting “{title}” breaks the posting rules: {string.Join("; ", problems)}");
 
         var posting = new Posting
         {
@@ -816,23 +831,12 @@ public sealed class DemoDataGenerator : IDisposable
             Title = title,
             Description = description,
             CityCode = city.Code,
-            District = district,
-            Category = _categoryNames[categoryIdx],
-            SalaryMin = salaryMin,
-            SalaryMax = salaryMax,
-            SalaryMonths = months,
-            SalaryNegotiable = negotiable,
-            Education = education,
-            Experience = experience,
-            Headcount = headcount,
-            Skills = skills,
             PostedAt = postedAt,
             UpdatedAt = updatedAt,
-            ExpiresAt = expiresAt,
             Status = status,
             ClosedAt = closedAt,
         };
-        terms.ApplyTo(posting);
+        fields.ApplyTo(posting);
         return posting;
     }
 
