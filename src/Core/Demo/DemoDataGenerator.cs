@@ -803,7 +803,7 @@ public sealed class DemoDataGenerator : IDisposable
 
         // Demo data goes through the same check as the API and feeds; a rejection is a bug in the generator, not bad input.
         var problems = new List<string>();
-        var fields = PostingFields.Check(new PostingInput
+        var fields = PostingValues.Check(new PostingInput
         {
             Title = title,
             Description = description,

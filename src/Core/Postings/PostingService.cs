@@ -228,15 +228,15 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
         return "没有修改该职位的权限";
     }
 
-    private (PostingFields? Fields, List<string> Warnings) Validate(PostingDraft d, DateTime now, ValidationErrors errors)
+    private (PostingValues? Fields, List<string> Warnings) Validate(PostingDraft d, DateTime now, ValidationErrors errors)
     {
         var warnings = new List<string>();
-        var fields = PostingFields.Check(d.Fields, new PostingCheckContext(cities, now) { DefaultLifetime = DefaultLifetime },
+        var fields = PostingValues.Check(d.Fields, new PostingCheckContext(cities, now) { DefaultLifetime = DefaultLifetime },
             errors.Add, (_, warning) => warnings.Add(warning));
         return (fields, warnings);
     }
 
     /// <summary>The posting rule for skills, which résumés share.</summary>
     internal static List<string> NormalizeSkills(IReadOnlyList<string>? input, ValidationErrors errors, string field = "skills") =>
-        PostingFields.CheckSkills(input, field, errors.Add);
+        PostingValues.CheckSkills(input, field, errors.Add);
 }

@@ -6,7 +6,7 @@ namespace Jobs.Core.Postings;
 
 /// <summary>
 /// The job-model part of <see cref="PostingInput"/> (type and cohort, accepts-beginners, benefit tags, salary as published,
-/// function) with what the other checks of <see cref="PostingFields.Check"/> already decided. Only that check builds it.
+/// function) with what the other checks of <see cref="PostingValues.Check"/> already decided. Only that check builds it.
 /// </summary>
 internal sealed record PostingTermsInput
 {
@@ -41,7 +41,7 @@ internal sealed record PostingTermsInput
     public string? Title { get; init; }
 }
 
-/// <summary>The checked job-model fields, part of <see cref="PostingFields"/> (whose ApplyTo is the one way they reach a posting).</summary>
+/// <summary>The checked job-model fields, part of <see cref="PostingValues"/> (whose ApplyTo is the one way they reach a posting).</summary>
 public sealed record PostingTerms
 {
     public static PostingTerms Default { get; } = new();
@@ -91,7 +91,7 @@ public sealed record PostingTerms
     }
 
     /// <summary>
-    /// Part of <see cref="PostingFields.Check"/>. <paramref name="reject"/> receives the field name and a Chinese reason; the
+    /// Part of <see cref="PostingValues.Check"/>. <paramref name="reject"/> receives the field name and a Chinese reason; the
     /// result is meaningful only when nothing was rejected.
     /// </summary>
     internal static PostingTerms Check(PostingTermsInput input, DateTime utcNow, Action<string, string> reject)

@@ -47,7 +47,7 @@ public sealed record FeedRejection(int Line, string? ExternalId, string Field, s
 public sealed record FeedWarning(int Line, string? ExternalId, string Field, string Reason);
 
 /// <summary>
-/// A feed row checked by the posting rules (<see cref="PostingFields.Check"/>): the posting's fields, and what only a feed
+/// A feed row checked by the posting rules (<see cref="PostingValues.Check"/>): the posting's fields, and what only a feed
 /// has (its line, the external id, the employer as named, the posting date and whether the feed closed it).
 /// </summary>
 public sealed record FeedPostingRow
@@ -66,8 +66,8 @@ public sealed record FeedPostingRow
 
     public bool Closed { get; init; }
 
-    /// <summary>Everything the posting stores; <see cref="PostingFields.ApplyTo"/> writes it.</summary>
-    public required PostingFields Fields { get; init; }
+    /// <summary>Everything the posting stores; <see cref="PostingValues.ApplyTo"/> writes it.</summary>
+    public required PostingValues Fields { get; init; }
 
     // Shortcuts for readers of a row; the content hash serialises Fields only, once.
     [JsonIgnore] public string Title => Fields.Title;

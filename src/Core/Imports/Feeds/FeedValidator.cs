@@ -8,9 +8,9 @@ using Jobs.Core.Regions;
 namespace Jobs.Core.Imports.Feeds;
 
 /// <summary>
-/// Checks one feed record against feed format v1 and the posting rules (<see cref="PostingRules"/>, the limits
-/// <see cref="PostingService"/> applies) and normalises it into a <see cref="FeedPostingRow"/>. Every problem of a row
-/// is reported, not only the first, so a city can fix a row in one go. Thread-safe.
+/// Checks one feed record: the feed-only columns and spellings here, the posting's fields by <see cref="PostingValues.Check"/>
+/// (the rules the API applies), and turns it into a <see cref="FeedPostingRow"/>. Every problem of a row is reported, in
+/// column order, not only the first, so a city can fix a row in one go. Thread-safe.
 /// </summary>
 public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = null)
 {
@@ -139,7 +139,7 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
         }
 
         // From here the columns are a posting's fields: the feed layer only turns feed spellings into the input of the one
-        // check (PostingFields.Check) and keeps what is lenient in feeds (unknown district or function) as warnings.
+        // check (PostingValues.Check) and keeps what is lenient in feeds (unknown district or function) as warnings.
         var cityText = Optional(record, FeedField.City);
         var city = cityText is null ? null : ResolveCity(cityText);
         string? district = null;
@@ -229,11 +229,11 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
             Benefits = Optional(record, FeedField.Benefits) is { } benefitsText ? SplitList(benefitsText) : null,
         };
         var context = new PostingCheckContext(cities, postedAt ?? _clock.GetUtcNow().UtcDateTime) { PostedAt = postedAt, ResolveCity = ResolveCity };
-        var fields = PostingFields.Check(input, context,
+        var fields = PostingValues.Check(input, context,
             (field, reason) =>
             {
                 // A description of tags alone reads as empty to the check; say why.
-                if (field == "description" && description is { Length: 0 } && descriptionText is not null)
+                if (field == "description" && string.IsNullOrWhiteSpace(description) && descriptionText is not null)
                 {
                     reason = "职位描述不能为空（去除HTML后没有文字）";
                 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Jobs.Core.Common;
 using Jobs.Core.Imports.Feeds;
 using Jobs.Core.Regions;
@@ -79,7 +80,7 @@ public sealed record PostingCheckContext(CityDirectory Cities, DateTime Now)
 /// validator (API, feeds and demo data call it) and <see cref="ApplyTo"/> the only code that copies the fields onto a
 /// <see cref="Posting"/>.
 /// </summary>
-public sealed record PostingFields
+public sealed record PostingValues
 {
     public required string Title { get; init; }
 
@@ -116,15 +117,12 @@ public sealed record PostingFields
     /// <summary>Type and cohort, accepts-beginners, benefit tags, salary as published and the job function.</summary>
     public PostingTerms Terms { get; init; } = PostingTerms.Default;
 
-    // Skills are a list: compare by content so equal rows (and their content hashes) compare equal.
-    public bool Equals(PostingFields? other) =>
-        other is not null && Title == other.Title && Description == other.Description && CityCode == other.CityCode
-        && District == other.District && Category == other.Category && SalaryMin == other.SalaryMin && SalaryMax == other.SalaryMax
-        && SalaryMonths == other.SalaryMonths && SalaryNegotiable == other.SalaryNegotiable && Education == other.Education
-        && Experience == other.Experience && Headcount == other.Headcount && ExpiresAt == other.ExpiresAt
-        && Skills.SequenceEqual(other.Skills) && Terms.Equals(other.Terms);
+    // Equal when their JSON is: the import's content hash is that JSON, so the two cannot disagree, and a new property takes
+    // part without anyone remembering to add it here (record equality would compare the lists by reference).
+    public bool Equals(PostingValues? other) =>
+        other is not null && (ReferenceEquals(this, other) || JsonSerializer.Serialize(this) == JsonSerializer.Serialize(other));
 
-    public override int GetHashCode() => HashCode.Combine(Title, CityCode, SalaryMin, SalaryMax, Education, Experience, Skills.Count, Terms);
+    public override int GetHashCode() => HashCode.Combine(Title, CityCode, SalaryMin, SalaryMax, Education, Experience, Skills.Count);
 
     /// <summary>Writes every field onto the posting; bookkeeping (ids, employer, posted/updated times, status) stays with the caller.</summary>
     public void ApplyTo(Posting p)
@@ -152,7 +150,7 @@ public sealed record PostingFields
     /// <paramref name="warn"/> what was changed on the way in (an expiry clamped, a function not recognised). Null when
     /// anything was rejected.
     /// </summary>
-    public static PostingFields? Check(PostingInput input, PostingCheckContext context, Action<string, string> reject, Action<string, string> warn)
+    public static PostingValues? Check(PostingInput input, PostingCheckContext context, Action<string, string> reject, Action<string, string> warn)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
@@ -271,7 +269,7 @@ public sealed record PostingFields
             return null;
         }
 
-        return new PostingFields
+        return new PostingValues
         {
             Title = title,
             Description = description,
