@@ -825,18 +825,12 @@ public sealed class DemoDataGenerator : IDisposable
         }, new PostingCheckContext(_directory, AnchorUtc) { PostedAt = postedAt }, (field, reason) => problems.Add($"{field}: {reason}"), static (_, _) => { })
             ?? throw new InvalidOperationException($"Demo posting “{title}” breaks the posting rules: {string.Join("; ", problems)}");
 
-        var posting = new Posting
-        {
-            EmployerId = employer.Id,
-            Title = title,
-            Description = description,
-            CityCode = city.Code,
-            PostedAt = postedAt,
-            UpdatedAt = updatedAt,
-            Status = status,
-            ClosedAt = closedAt,
-        };
-        fields.ApplyTo(posting);
+        var posting = fields.ToPosting();
+        posting.EmployerId = employer.Id;
+        posting.PostedAt = postedAt;
+        posting.UpdatedAt = updatedAt;
+        posting.Status = status;
+        posting.ClosedAt = closedAt;
         return posting;
     }
 

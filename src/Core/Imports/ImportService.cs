@@ -668,7 +668,7 @@ public sealed class ImportService(
                 var written = 0;
                 foreach (var change in plan.Inserts)
                 {
-                    var posting = new Posting { Title = "", Description = "", CityCode = "" };
+                    var posting = change.Row.Fields.ToPosting();
                     Fill(posting, change.Row, employers[change.EmployerIdentity], now);
                     postingWriter.Insert(posting);
                     linkWriter.Insert(NewLink(run, change, posting.Id, now));

@@ -111,16 +111,10 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
             return ServiceResult<PostingView>.Forbidden("组织方只能为本市发布职位");
         }
 
-        var posting = new Posting
-        {
-            EmployerId = employer.Id,
-            Title = valid.Title,
-            Description = valid.Description,
-            CityCode = valid.CityCode,
-            PostedAt = now,
-            UpdatedAt = now,
-        };
-        valid.ApplyTo(posting);
+        var posting = valid.ToPosting();
+        posting.EmployerId = employer.Id;
+        posting.PostedAt = now;
+        posting.UpdatedAt = now;
         db.Postings.Add(posting);
         await db.SaveChangesAsync(cancellationToken);
         await NotifyAsync(posting.Id, cancellationToken);

@@ -124,6 +124,14 @@ public sealed record PostingValues
 
     public override int GetHashCode() => HashCode.Combine(Title, CityCode, SalaryMin, SalaryMax, Education, Experience, Skills.Count);
 
+    /// <summary>A new posting with these fields; the caller adds the bookkeeping.</summary>
+    public Posting ToPosting()
+    {
+        var p = new Posting { Title = Title, Description = Description, CityCode = CityCode };
+        ApplyTo(p);
+        return p;
+    }
+
     /// <summary>Writes every field onto the posting; bookkeeping (ids, employer, posted/updated times, status) stays with the caller.</summary>
     public void ApplyTo(Posting p)
     {

@@ -518,9 +518,8 @@ public class FeedParserTests
     public void Parse_Row_CarriesTheCheckedPostingFields()
     {
         var row = Assert.Single(Parse(Csv(Row("a1", ("experience", "3年以上"), ("education", "本科及以上")))).Rows);
-        var posting = new Posting { Title = "", Description = "", CityCode = "" };
 
-        row.Fields.ApplyTo(posting);
+        var posting = row.Fields.ToPosting();
 
         Assert.Equal(("Java开发工程师", "nanjing", "鼓楼区", 8000, 12000, 12, false), (posting.Title, posting.CityCode, posting.District, posting.SalaryMin, posting.SalaryMax, posting.SalaryMonths, posting.SalaryNegotiable));
         Assert.Equal((EducationLevel.Bachelor, ExperienceLevel.ThreeToFiveYears, 3), (posting.Education, posting.Experience, posting.Headcount));
