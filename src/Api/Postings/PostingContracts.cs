@@ -47,12 +47,29 @@ public sealed record PostingRequest(
     /// </summary>
     public string? Function { get; init; }
 
-    public PostingDraft ToDraft() => new(Title, Description, City, District, Category, SalaryMin, SalaryMax, SalaryMonths, Negotiable,
-        Education, Experience, Headcount, Skills, ExpiresAt, EmployerId)
+    public PostingDraft ToDraft() => new(new PostingInput
     {
+        Title = Title,
+        Description = Description,
+        City = City,
+        District = District,
+        Category = Category,
+        Function = Function,
+        SalaryMin = SalaryMin,
+        SalaryMax = SalaryMax,
+        SalaryMonths = SalaryMonths,
+        Negotiable = Negotiable,
         SalaryBasis = SalaryBasis,
-        Terms = new PostingTermsInput { Type = Type, Cohort = Cohort, AcceptsBeginners = AcceptsBeginners, Benefits = Benefits, Function = Function },
-    };
+        Education = Education,
+        Experience = Experience,
+        Headcount = Headcount,
+        Skills = Skills,
+        ExpiresAt = ExpiresAt?.UtcDateTime,
+        Type = Type,
+        Cohort = Cohort,
+        AcceptsBeginners = AcceptsBeginners,
+        Benefits = Benefits,
+    }, EmployerId);
 }
 
 /// <summary>A benefit tag of a posting: its name, whether the employer named it or it was found in the description, and the text.</summary>

@@ -26,6 +26,15 @@ public sealed record PostingSearchItem(
 
     /// <summary>Benefit tag names, explicit ones first.</summary>
     public IReadOnlyList<string> Benefits { get; init; } = [];
+
+    /// <summary>The job function (职能) code and name and its group, as on a posting; null when none was given or recognised.</summary>
+    public string? FunctionCode { get; init; }
+
+    public string? FunctionName { get; init; }
+
+    public string? FunctionGroupCode { get; init; }
+
+    public string? FunctionGroupName { get; init; }
 }
 
 public sealed record FacetValueResponse(string Value, int Count);
@@ -287,16 +296,7 @@ public static class PostingSearchEndpoints
 
     internal static PostingSearchResponse ToResponse(PostingSearchResult result, CityDirectory cities) => new(
         result.Total, result.Page, result.PageSize,
-        result.Items.Select(h => new PostingSearchItem(h.Id, h.Title, h.EmployerName, h.EmployerId,
-            cities.FindByCode(h.CityCode)?.Name ?? h.CityCode, h.CityCode, h.District, h.SalaryMin, h.SalaryMax, h.SalaryMonths,
-            h.Education.Label(), h.PostedAt, h.Score, new SearchHighlights(h.TitleHighlight, h.DescriptionHighlight))
-        {
-            SalaryText = h.SalaryText,
-            Type = h.Type.Label(),
-            Cohort = h.Cohort is { } c ? $"{c}届" : null,
-            AcceptsBeginners = h.AcceptsBeginners,
-            Benefits = h.Benefits,
-        }).ToArray(),
+        result.Items.Select(h => ToItem(h, cities)).ToArray(),
         new PostingFacetsResponse(Map(result.Facets.City), Map(result.Facets.Category), Map(result.Facets.Education), Map(result.Facets.SalaryBand))
         {
             Type = Map(result.Facets.Type),
@@ -307,6 +307,25 @@ public static class PostingSearchEndpoints
         },
         UnderstoodResponse.From(result.Understood),
         result.NextCursor);
+
+    private static PostingSearchItem ToItem(PostingHit h, CityDirectory cities)
+    {
+        var function = Jobs.Core.Taxonomy.JobFunctions.ByCode(h.FunctionCode);
+        return new PostingSearchItem(h.Id, h.Title, h.EmployerName, h.EmployerId,
+            cities.FindByCode(h.CityCode)?.Name ?? h.CityCode, h.CityCode, h.District, h.SalaryMin, h.SalaryMax, h.SalaryMonths,
+            h.Education.Label(), h.PostedAt, h.Score, new SearchHighlights(h.TitleHighlight, h.DescriptionHighlight))
+        {
+            SalaryText = h.SalaryText,
+            Type = h.Type.Label(),
+            Cohort = h.Cohort is { } c ? $"{c}届" : null,
+            AcceptsBeginners = h.AcceptsBeginners,
+            Benefits = h.Benefits,
+            FunctionCode = function?.Code,
+            FunctionName = function?.Name,
+            FunctionGroupCode = function?.Group.Code,
+            FunctionGroupName = function?.Group.Name,
+        };
+    }
 
     private static FacetValueResponse[] Map(IReadOnlyList<FacetValue> values) => values.Select(v => new FacetValueResponse(v.Value, v.Count)).ToArray();
 

@@ -56,11 +56,13 @@ public sealed class DemoDataGenerator : IDisposable
     private readonly Weighted<(string Surname, string Pinyin)> _surnames;
     private readonly Weighted<string> _mailDomains;
     private readonly TraditionalChineseConverter _traditional = new();
+    private readonly CityDirectory _directory;
     private readonly StringBuilder _text = new(1024);
 
     public DemoDataGenerator(CityDirectory cities, int seed, DateTime anchorUtc)
     {
         ArgumentNullException.ThrowIfNull(cities);
+        _directory = cities;
         Seed = seed;
         AnchorUtc = anchorUtc.Kind switch
         {
@@ -799,40 +801,36 @@ public sealed class DemoDataGenerator : IDisposable
             months = 12;
         }
 
-        var terms = PostingTerms.Check(new PostingTermsInput
+        // Demo data goes through the same check as the API and feeds; a rejection is a bug in the generator, not bad input.
+        var problems = new List<string>();
+        var fields = PostingValues.Check(new PostingInput
         {
-            Type = type.Label(),
-            Cohort = cohort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Experience = experience,
-            Description = description,
-            SalaryBasis = basis,
-            PostedSalaryMin = postedMin,
-            PostedSalaryMax = postedMax,
-        }, AnchorUtc, static (_, _) => { });
-
-        var posting = new Posting
-        {
-            EmployerId = employer.Id,
             Title = title,
             Description = description,
-            CityCode = city.Code,
+            City = city.Code,
             District = district,
             Category = _categoryNames[categoryIdx],
-            SalaryMin = salaryMin,
-            SalaryMax = salaryMax,
+            SalaryMin = postedMin is { } pMin ? (decimal)pMin : null,
+            SalaryMax = postedMax is { } pMax ? (decimal)pMax : null,
             SalaryMonths = months,
-            SalaryNegotiable = negotiable,
-            Education = education,
-            Experience = experience,
+            Negotiable = negotiable,
+            SalaryBasis = basis.Label(),
+            Education = education.Label(),
+            Experience = experience.Label(),
             Headcount = headcount,
             Skills = skills,
-            PostedAt = postedAt,
-            UpdatedAt = updatedAt,
             ExpiresAt = expiresAt,
-            Status = status,
-            ClosedAt = closedAt,
-        };
-        terms.ApplyTo(posting);
+            Type = type.Label(),
+            Cohort = cohort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, new PostingCheckContext(_directory, AnchorUtc) { PostedAt = postedAt }, (field, reason) => problems.Add($"{field}: {reason}"), static (_, _) => { })
+            ?? throw new InvalidOperationException($"Demo posting “{title}” breaks the posting rules: {string.Join("; ", problems)}");
+
+        var posting = fields.ToPosting();
+        posting.EmployerId = employer.Id;
+        posting.PostedAt = postedAt;
+        posting.UpdatedAt = updatedAt;
+        posting.Status = status;
+        posting.ClosedAt = closedAt;
         return posting;
     }
 

@@ -668,12 +668,7 @@ public sealed class ImportService(
                 var written = 0;
                 foreach (var change in plan.Inserts)
                 {
-                    var posting = new Posting
-                    {
-                        Title = change.Row.Title,
-                        Description = change.Row.Description,
-                        CityCode = change.Row.CityCode,
-                    };
+                    var posting = change.Row.Fields.ToPosting();
                     Fill(posting, change.Row, employers[change.EmployerIdentity], now);
                     postingWriter.Insert(posting);
                     linkWriter.Insert(NewLink(run, change, posting.Id, now));
@@ -697,9 +692,6 @@ public sealed class ImportService(
                 foreach (var (change, link) in chunk)
                 {
                     var posting = postings[link.PostingId];
-                    posting.Title = change.Row.Title;
-                    posting.Description = change.Row.Description;
-                    posting.CityCode = change.Row.CityCode;
                     Fill(posting, change.Row, employers[change.EmployerIdentity], now);
                     if (!link.Active && posting.Status == PostingStatus.Closed)
                     {
@@ -780,21 +772,9 @@ public sealed class ImportService(
 
     private static void Fill(Posting p, FeedPostingRow row, long employerId, DateTime now)
     {
+        row.Fields.ApplyTo(p);
         p.EmployerId = employerId;
-        p.District = row.District;
-        p.Category = row.Category;
-        p.SalaryMin = row.SalaryMin;
-        p.SalaryMax = row.SalaryMax;
-        p.SalaryMonths = row.SalaryMonths;
-        p.SalaryNegotiable = row.SalaryNegotiable;
-        p.Education = row.Education;
-        p.Experience = row.Experience;
-        p.Headcount = row.Headcount ?? 1;
-        p.Skills = row.Skills.ToList();
-        row.Terms.ApplyTo(p);
         p.PostedAt = row.PostedAtUtc;
-        // Without an expiry the snapshot decides: the posting stays while the city's feed lists it.
-        p.ExpiresAt = row.ExpiresAtUtc;
         p.UpdatedAt = now;
     }
 

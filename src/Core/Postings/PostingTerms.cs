@@ -5,10 +5,10 @@ using Jobs.Core.Taxonomy;
 namespace Jobs.Core.Postings;
 
 /// <summary>
-/// The job-model fields of a posting (type and cohort, accepts-beginners, benefit tags, salary as published) as the API,
-/// feeds and demo data submit them, before checking. Field names are the API's JSON names and feed v1.1's column names.
+/// The job-model part of <see cref="PostingInput"/> (type and cohort, accepts-beginners, benefit tags, salary as published,
+/// function) with what the other checks of <see cref="PostingValues.Check"/> already decided. Only that check builds it.
 /// </summary>
-public sealed record PostingTermsInput
+internal sealed record PostingTermsInput
 {
     public string? Type { get; init; }
 
@@ -41,7 +41,7 @@ public sealed record PostingTermsInput
     public string? Title { get; init; }
 }
 
-/// <summary>The checked job-model fields; <see cref="ApplyTo"/> is the one way they reach a posting.</summary>
+/// <summary>The checked job-model fields, part of <see cref="PostingValues"/> (whose ApplyTo is the one way they reach a posting).</summary>
 public sealed record PostingTerms
 {
     public static PostingTerms Default { get; } = new();
@@ -77,7 +77,7 @@ public sealed record PostingTerms
 
     public override int GetHashCode() => HashCode.Combine(Type, Cohort, AcceptsBeginners, SalaryBasis, PostedSalaryMin, Benefits.Count, FunctionCode);
 
-    public void ApplyTo(Posting p)
+    internal void ApplyTo(Posting p)
     {
         p.Type = Type;
         p.Cohort = Cohort;
@@ -91,10 +91,10 @@ public sealed record PostingTerms
     }
 
     /// <summary>
-    /// Checks the fields the same way for every entry path. <paramref name="reject"/> receives the field name and a Chinese
-    /// reason; the result is meaningful only when nothing was rejected.
+    /// Part of <see cref="PostingValues.Check"/>. <paramref name="reject"/> receives the field name and a Chinese reason; the
+    /// result is meaningful only when nothing was rejected.
     /// </summary>
-    public static PostingTerms Check(PostingTermsInput input, DateTime utcNow, Action<string, string> reject)
+    internal static PostingTerms Check(PostingTermsInput input, DateTime utcNow, Action<string, string> reject)
     {
         var type = PostingType.FullTime;
         var typeGiven = !string.IsNullOrWhiteSpace(input.Type);
@@ -200,23 +200,6 @@ public sealed record PostingTerms
 
     /// <summary>Cohorts a posting may name: last year's (still looking) up to four years ahead (interns in their first year).</summary>
     public static (int First, int Last) CohortRange(DateTime utcNow) => (utcNow.Year - 1, utcNow.Year + 4);
-
-    /// <summary>
-    /// An expiry beyond <paramref name="from"/> + <see cref="PostingRules.MaxLifetime"/> becomes that maximum; the warning
-    /// says so (null when nothing was changed).
-    /// </summary>
-    public static DateTime ClampExpiry(DateTime expiresAt, DateTime from, out string? warning)
-    {
-        var max = from + PostingRules.MaxLifetime;
-        if (expiresAt <= max)
-        {
-            warning = null;
-            return expiresAt;
-        }
-
-        warning = $"截止日期超过最长有效期（{PostingRules.MaxLifetime.TotalDays:0}天），已改为 {max:yyyy-MM-dd}";
-        return max;
-    }
 
     private static string Shorten(string text)
     {

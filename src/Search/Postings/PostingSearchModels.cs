@@ -99,6 +99,9 @@ public sealed record PostingHit(
 
     /// <summary>Pay as published: 8-10K·13薪, 200元/天, 面议.</summary>
     public string SalaryText { get; init; } = "";
+
+    /// <summary>The job function (职能) code, or null.</summary>
+    public string? FunctionCode { get; init; }
 }
 
 public sealed record FacetValue(string Value, int Count);

@@ -272,6 +272,7 @@ public sealed class PostingSearchService
             AcceptsBeginners = p.AcceptsBeginners,
             Benefits = p.Benefits.Select(b => BenefitTags.NameOf(b.Tag)).ToList(),
             SalaryText = SalaryDisplay.Format(p),
+            FunctionCode = p.FunctionCode,
         };
     }
 }

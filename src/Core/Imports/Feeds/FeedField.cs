@@ -29,17 +29,13 @@ public enum FeedField
 
 public static class FeedFields
 {
-    private static readonly string[] Names =
-    [
-        "external_id", "title", "employer_name", "employer_credit_code", "city", "district", "category", "salary",
-        "education", "experience", "headcount", "skills", "description", "posted_at", "expires_at", "status",
-        "type", "cohort", "benefits", "function",
-    ];
+    // The column names are the members in snake case (PostedAt → posted_at): appending a member is the whole change.
+    private static readonly string[] Names = Enum.GetValues<FeedField>().Select(f => SnakeCase(f.ToString())).ToArray();
 
     private static readonly Dictionary<string, FeedField> ByName =
         Enum.GetValues<FeedField>().ToDictionary(f => Names[(int)f], StringComparer.OrdinalIgnoreCase);
 
-    public const int Count = 20;
+    public static readonly int Count = Names.Length;
 
     public static IReadOnlyList<FeedField> Required { get; } =
         [FeedField.ExternalId, FeedField.Title, FeedField.EmployerName, FeedField.City, FeedField.Description, FeedField.PostedAt];
@@ -54,5 +50,36 @@ public static class FeedFields
         return name is not null && ByName.TryGetValue(name.Trim(), out field);
     }
 
+    /// <summary>
+    /// The column that carries a field of <see cref="Jobs.Core.Postings.PostingInput"/> named as the API names it
+    /// (<c>expiresAt</c> → expires_at); the salary figures, months, basis and 面议 all come from the one salary column.
+    /// </summary>
+    public static bool TryParsePostingField(string apiName, out FeedField field)
+    {
+        if (apiName.StartsWith("salary", StringComparison.Ordinal) || apiName == "negotiable")
+        {
+            field = FeedField.Salary;
+            return true;
+        }
+
+        return TryParse(SnakeCase(apiName), out field);
+    }
+
     public static bool IsRequired(this FeedField field) => Required.Contains(field);
+
+    private static string SnakeCase(string name)
+    {
+        var sb = new System.Text.StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsAsciiLetterUpper(c) && sb.Length > 0)
+            {
+                sb.Append('_');
+            }
+
+            sb.Append(char.ToLowerInvariant(c));
+        }
+
+        return sb.ToString();
+    }
 }

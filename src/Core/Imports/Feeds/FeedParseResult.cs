@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Jobs.Core.Common;
 using Jobs.Core.Postings;
 
@@ -45,7 +46,10 @@ public sealed record FeedRejection(int Line, string? ExternalId, string Field, s
 /// <summary>Something the city should fix that did not stop the row: the row is imported without that value.</summary>
 public sealed record FeedWarning(int Line, string? ExternalId, string Field, string Reason);
 
-/// <summary>A feed row checked against the posting rules and normalised, ready to become a posting.</summary>
+/// <summary>
+/// A feed row checked by the posting rules (<see cref="PostingValues.Check"/>): the posting's fields, and what only a feed
+/// has (its line, the external id, the employer as named, the posting date and whether the feed closed it).
+/// </summary>
 public sealed record FeedPostingRow
 {
     /// <summary>Physical line (1-based) where the record starts in the file.</summary>
@@ -53,66 +57,49 @@ public sealed record FeedPostingRow
 
     public required string ExternalId { get; init; }
 
-    public required string Title { get; init; }
-
     public required string EmployerName { get; init; }
 
     /// <summary>Upper-case, valid when present.</summary>
     public string? EmployerCreditCode { get; init; }
 
-    public required string CityCode { get; init; }
-
-    /// <summary>The district's canonical Simplified name, or null.</summary>
-    public string? District { get; init; }
-
-    /// <summary>One of <see cref="PostingCategories.All"/>, or null.</summary>
-    public string? Category { get; init; }
-
-    /// <summary>Monthly CNY; null when negotiable.</summary>
-    public int? SalaryMin { get; init; }
-
-    public int? SalaryMax { get; init; }
-
-    public int SalaryMonths { get; init; } = PostingRules.MinSalaryMonths;
-
-    public bool SalaryNegotiable { get; init; }
-
-    /// <summary>The period the feed stated the salary in; the figures above are already monthly.</summary>
-    public SalaryBasis SalaryBasis { get; init; }
-
-    public EducationLevel Education { get; init; }
-
-    public ExperienceLevel Experience { get; init; }
-
-    /// <summary>Null when the feed left it open (empty, 若干, 不限); postings default to 1.</summary>
-    public int? Headcount { get; init; }
-
-    public IReadOnlyList<string> Skills { get; init; } = [];
-
-    /// <summary>Plain text: HTML tags removed, entities decoded, paragraphs kept as line breaks.</summary>
-    public required string Description { get; init; }
-
     public required DateTime PostedAtUtc { get; init; }
-
-    public DateTime? ExpiresAtUtc { get; init; }
 
     public bool Closed { get; init; }
 
-    /// <summary>Type and cohort, accepts-beginners, benefit tags and the salary as published (feed v1.1; derived for v1 rows).</summary>
-    public PostingTerms Terms { get; init; } = PostingTerms.Default;
+    /// <summary>Everything the posting stores; <see cref="PostingValues.ApplyTo"/> writes it.</summary>
+    public required PostingValues Fields { get; init; }
 
-    /// <summary>The row as <see cref="PostingService"/> takes it; the service applies its own time rules (expiry after now).</summary>
-    public PostingDraft ToDraft(long employerId) => new(
-        Title, Description, CityCode, District, Category, SalaryMin, SalaryMax, SalaryMonths, SalaryNegotiable,
-        Education.Label(), Experience.Label(), Headcount, Skills,
-        ExpiresAtUtc is { } e ? new DateTimeOffset(e, TimeSpan.Zero) : null, employerId)
-    {
-        Terms = new PostingTermsInput
-        {
-            Type = Terms.Type.Label(),
-            Cohort = Terms.Cohort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            AcceptsBeginners = Terms.AcceptsBeginners,
-            Benefits = Terms.Benefits.Where(b => b.Source == PostingBenefit.Explicit).Select(b => BenefitTags.NameOf(b.Tag)).ToList(),
-        },
-    };
+    // Shortcuts for readers of a row; the content hash serialises Fields only, once.
+    [JsonIgnore] public string Title => Fields.Title;
+
+    [JsonIgnore] public string Description => Fields.Description;
+
+    [JsonIgnore] public string CityCode => Fields.CityCode;
+
+    [JsonIgnore] public string? District => Fields.District;
+
+    [JsonIgnore] public string? Category => Fields.Category;
+
+    [JsonIgnore] public int? SalaryMin => Fields.SalaryMin;
+
+    [JsonIgnore] public int? SalaryMax => Fields.SalaryMax;
+
+    [JsonIgnore] public int SalaryMonths => Fields.SalaryMonths;
+
+    [JsonIgnore] public bool SalaryNegotiable => Fields.SalaryNegotiable;
+
+    [JsonIgnore] public SalaryBasis SalaryBasis => Fields.Terms.SalaryBasis;
+
+    [JsonIgnore] public EducationLevel Education => Fields.Education;
+
+    [JsonIgnore] public ExperienceLevel Experience => Fields.Experience;
+
+    [JsonIgnore] public int Headcount => Fields.Headcount;
+
+    [JsonIgnore] public IReadOnlyList<string> Skills => Fields.Skills;
+
+    /// <summary>Null when the feed gave none: the posting then stays while the city's feed lists it.</summary>
+    [JsonIgnore] public DateTime? ExpiresAtUtc => Fields.ExpiresAt;
+
+    [JsonIgnore] public PostingTerms Terms => Fields.Terms;
 }

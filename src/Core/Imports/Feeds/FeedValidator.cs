@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Jobs.Core.Common;
@@ -9,9 +8,9 @@ using Jobs.Core.Regions;
 namespace Jobs.Core.Imports.Feeds;
 
 /// <summary>
-/// Checks one feed record against feed format v1 and the posting rules (<see cref="PostingRules"/>, the limits
-/// <see cref="PostingService"/> applies) and normalises it into a <see cref="FeedPostingRow"/>. Every problem of a row
-/// is reported, not only the first, so a city can fix a row in one go. Thread-safe.
+/// Checks one feed record: the feed-only columns and spellings here, the posting's fields by <see cref="PostingValues.Check"/>
+/// (the rules the API applies), and turns it into a <see cref="FeedPostingRow"/>. Every problem of a row is reported, in
+/// column order, not only the first, so a city can fix a row in one go. Thread-safe.
 /// </summary>
 public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = null)
 {
@@ -32,6 +31,8 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
     private readonly BoundedCache<SalaryText> _salaries = new(4096);
     private readonly Func<string, City?> _resolveCity = cities.Resolve;
 
+    private City? ResolveCity(string text) => _cities.GetOrAdd(text, _resolveCity);
+
     /// <summary>The external id as compared for uniqueness: one-line clean-up, nothing else (ids are case-sensitive).</summary>
     public static string? NormalizeExternalId(string? raw) => FeedText.Line(raw);
 
@@ -48,8 +49,9 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
             return null;
         }
 
-        var before = rejections.Count;
-        void Reject(FeedField field, string reason) => rejections.Add(new FeedRejection(line, shownId, field.Name(), reason));
+        // The row's problems are collected and reported in column order, whichever check found them.
+        var problems = new List<FeedRejection>();
+        void Reject(FeedField field, string reason) => problems.Add(new FeedRejection(line, shownId, field.Name(), reason));
 
         void RejectMissing(FeedField field) => Reject(field, $"{Label(field)}不能为空");
 
@@ -65,8 +67,9 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
             }
         }
 
-        if (rejections.Count != before)
+        if (problems.Count > 0)
         {
+            Report(problems, rejections);
             return null;
         }
 
@@ -77,16 +80,6 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
         else if (externalId.Length > ExternalIdMaxLength)
         {
             Reject(FeedField.ExternalId, $"外部编号最多 {ExternalIdMaxLength} 个字符");
-        }
-
-        var title = FeedText.Line(Optional(record, FeedField.Title));
-        if (title is null)
-        {
-            RejectMissing(FeedField.Title);
-        }
-        else if (title.Length > PostingRules.TitleMaxLength)
-        {
-            Reject(FeedField.Title, $"职位名称最多 {PostingRules.TitleMaxLength} 个字符");
         }
 
         var employerName = FeedText.Line(Optional(record, FeedField.EmployerName));
@@ -110,103 +103,6 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
             }
         }
 
-        City? city = null;
-        var cityText = Optional(record, FeedField.City);
-        if (cityText is null)
-        {
-            RejectMissing(FeedField.City);
-        }
-        else
-        {
-            city = _cities.GetOrAdd(cityText, _resolveCity);
-            if (city is null)
-            {
-                Reject(FeedField.City, cities.UnknownCityMessage(cityText));
-            }
-        }
-
-        string? district = null;
-        if (Optional(record, FeedField.District) is { } districtText && city is not null)
-        {
-            district = CityDirectory.FindDistrict(city, districtText)?.Name;
-            if (district is null)
-            {
-                warnings.Add(new FeedWarning(line, shownId, FeedField.District.Name(),
-                    $"“{Shorten(districtText)}”不是{city.Name}的区县，已留空。可选：{string.Join("、", city.Districts.Select(d => d.Name))}"));
-            }
-        }
-
-        // A category text that is not one of the legacy labels is no longer a warning: it is classified into a function below.
-        var categoryText = Optional(record, FeedField.Category);
-        var category = categoryText is null ? null : FeedValues.NormalizeCategory(categoryText);
-        var functionText = Optional(record, FeedField.Function);
-        if (functionText is not null && Jobs.Core.Taxonomy.JobFunctions.Find(functionText) is null)
-        {
-            warnings.Add(new FeedWarning(line, shownId, FeedField.Function.Name(), $"未知职能“{Shorten(functionText)}”，已按类别和职位名称识别"));
-            functionText = null;
-        }
-
-        // No salary at all reads as 面议: that is what an advert without a figure means.
-        var salary = new SalaryText { Negotiable = true };
-        if (Optional(record, FeedField.Salary) is { } salaryText)
-        {
-            salary = _salaries.GetOrAdd(salaryText, SalaryText.Parse);
-            if (salary.Error is { } salaryError)
-            {
-                Reject(FeedField.Salary, salaryError);
-            }
-        }
-
-        var education = EducationLevel.Any;
-        if (Optional(record, FeedField.Education) is { } educationText && !FeedValues.TryParseEducation(educationText, out education))
-        {
-            Reject(FeedField.Education, $"未知学历要求“{Shorten(educationText)}”。可选：{string.Join("、", EducationLevels.AllLabels)}");
-        }
-
-        var experience = ExperienceLevel.Any;
-        var experienceWelcomes = false;
-        if (Optional(record, FeedField.Experience) is { } experienceText
-            && !FeedValues.TryParseExperience(experienceText, out experience, out experienceWelcomes))
-        {
-            Reject(FeedField.Experience, $"未知经验要求“{Shorten(experienceText)}”。可选：{string.Join("、", ExperienceLevels.AllLabels)}，或“N年以上”");
-        }
-
-        int? headcount = null;
-        if (Optional(record, FeedField.Headcount) is { } headcountText)
-        {
-            headcount = FeedValues.ParseHeadcount(headcountText, out var headcountValid);
-            if (!headcountValid)
-            {
-                Reject(FeedField.Headcount, $"招聘人数应为 1 到 {PostingRules.MaxHeadcount} 之间的整数（或“若干”），实际为“{Shorten(headcountText)}”");
-            }
-        }
-
-        var skills = ParseSkills(Optional(record, FeedField.Skills), out var skillsError);
-        if (skillsError is not null)
-        {
-            Reject(FeedField.Skills, skillsError);
-        }
-
-        var descriptionText = Optional(record, FeedField.Description);
-        var description = descriptionText is null ? null : FeedText.Plain(descriptionText);
-        if (string.IsNullOrEmpty(description))
-        {
-            if (descriptionText is not null)
-            {
-                Reject(FeedField.Description, "职位描述不能为空（去除HTML后没有文字）");
-            }
-            else
-            {
-                RejectMissing(FeedField.Description);
-            }
-
-            description = null;
-        }
-        else if (description.Length > PostingRules.DescriptionMaxLength)
-        {
-            Reject(FeedField.Description, $"职位描述最多 {PostingRules.DescriptionMaxLength} 个字符（去除HTML后为{description.Length}个字符）");
-        }
-
         DateTime? postedAt = null;
         var postedText = Optional(record, FeedField.PostedAt);
         if (postedText is null)
@@ -226,37 +122,6 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
             postedAt = posted.Utc;
         }
 
-        DateTime? expiresAt = null;
-        if (Optional(record, FeedField.ExpiresAt) is { } expiresText)
-        {
-            if (FeedValues.IsIndefinite(expiresText))
-            {
-                // 长期有效: as long as a posting may stay up.
-                expiresAt = postedAt + PostingRules.MaxLifetime;
-            }
-            else if (!FeedDateParser.TryParse(expiresText, out var expires, out var expiresError))
-            {
-                Reject(FeedField.ExpiresAt, "截止日期：" + expiresError);
-            }
-            else
-            {
-                expiresAt = expires.EndOfDayUtc;
-                // A date alone ends with its day, so expiring on the day before posting ends exactly when posting starts.
-                if (postedAt is { } p && (expires.HasTime ? expiresAt < p : expiresAt <= p))
-                {
-                    Reject(FeedField.ExpiresAt, "截止日期早于发布日期");
-                }
-                else if (postedAt is { } p2)
-                {
-                    expiresAt = PostingTerms.ClampExpiry(expiresAt.Value, p2, out var clamped);
-                    if (clamped is not null)
-                    {
-                        warnings.Add(new FeedWarning(line, shownId, FeedField.ExpiresAt.Name(), clamped));
-                    }
-                }
-            }
-        }
-
         var closed = false;
         if (Optional(record, FeedField.Status) is { } statusText)
         {
@@ -273,30 +138,113 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
             }
         }
 
-        var terms = PostingTerms.Check(new PostingTermsInput
+        // From here the columns are a posting's fields: the feed layer only turns feed spellings into the input of the one
+        // check (PostingValues.Check) and keeps what is lenient in feeds (unknown district or function) as warnings.
+        var cityText = Optional(record, FeedField.City);
+        var city = cityText is null ? null : ResolveCity(cityText);
+        string? district = null;
+        if (Optional(record, FeedField.District) is { } districtText && city is not null)
         {
+            district = CityDirectory.FindDistrict(city, districtText)?.Name;
+            if (district is null)
+            {
+                warnings.Add(new FeedWarning(line, shownId, FeedField.District.Name(),
+                    $"“{Shorten(districtText)}”不是{city.Name}的区县，已留空。可选：{string.Join("、", city.Districts.Select(d => d.Name))}"));
+            }
+        }
+
+        var functionText = Optional(record, FeedField.Function);
+        if (functionText is not null && Jobs.Core.Taxonomy.JobFunctions.Find(functionText) is null)
+        {
+            warnings.Add(new FeedWarning(line, shownId, FeedField.Function.Name(), $"未知职能“{Shorten(functionText)}”，已按类别和职位名称识别"));
+            functionText = null;
+        }
+
+        // No salary at all reads as 面议: that is what an advert without a figure means. A salary text that cannot be read
+        // is reported here and left out of the check, which would otherwise ask for figures again.
+        var salary = new SalaryText { Negotiable = true };
+        if (Optional(record, FeedField.Salary) is { } salaryText)
+        {
+            salary = _salaries.GetOrAdd(salaryText, SalaryText.Parse);
+            if (salary.Error is { } salaryError)
+            {
+                Reject(FeedField.Salary, salaryError);
+                salary = new SalaryText { Negotiable = true };
+            }
+        }
+
+        int? headcount = null;
+        if (Optional(record, FeedField.Headcount) is { } headcountText)
+        {
+            headcount = FeedValues.ParseHeadcount(headcountText, out var headcountValid);
+            if (!headcountValid)
+            {
+                Reject(FeedField.Headcount, $"招聘人数应为 1 到 {PostingRules.MaxHeadcount} 之间的整数（或“若干”），实际为“{Shorten(headcountText)}”");
+            }
+        }
+
+        var descriptionText = Optional(record, FeedField.Description);
+        var description = descriptionText is null ? null : FeedText.Plain(descriptionText);
+
+        DateTime? expiresAt = null;
+        var indefinite = false;
+        if (Optional(record, FeedField.ExpiresAt) is { } expiresText)
+        {
+            if (FeedValues.IsIndefinite(expiresText))
+            {
+                indefinite = postedAt is not null;
+            }
+            else if (!FeedDateParser.TryParse(expiresText, out var expires, out var expiresError))
+            {
+                Reject(FeedField.ExpiresAt, "截止日期：" + expiresError);
+            }
+            else if (postedAt is not null)
+            {
+                // A date alone ends with its day, so expiring on the day before posting ends exactly when posting starts.
+                expiresAt = expires.EndOfDayUtc;
+            }
+        }
+
+        var input = new PostingInput
+        {
+            Title = FeedText.Line(Optional(record, FeedField.Title)),
+            Description = description,
+            City = cityText,
+            District = district,
+            Category = Optional(record, FeedField.Category),
+            Function = functionText,
+            SalaryMin = salary.PostedMin is { } postedMin ? (decimal)postedMin : null,
+            SalaryMax = salary.PostedMax is { } postedMax ? (decimal)postedMax : null,
+            SalaryMonths = salary.MonthsPerYear,
+            Negotiable = salary.Negotiable,
+            SalaryBasis = salary.Basis.Label(),
+            Education = Optional(record, FeedField.Education),
+            Experience = Optional(record, FeedField.Experience),
+            Headcount = headcount,
+            Skills = SplitSkills(Optional(record, FeedField.Skills)),
+            ExpiresAt = expiresAt,
+            ExpiresIndefinitely = indefinite,
             Type = Optional(record, FeedField.Type),
             Cohort = Optional(record, FeedField.Cohort),
             Benefits = Optional(record, FeedField.Benefits) is { } benefitsText ? SplitList(benefitsText) : null,
-            Experience = experience,
-            ExperienceWelcomesBeginners = experienceWelcomes,
-            Description = description,
-            SalaryBasis = salary.Basis,
-            PostedSalaryMin = salary.PostedMin,
-            PostedSalaryMax = salary.PostedMax,
-            Function = functionText,
-            CategoryText = categoryText,
-            Title = title,
-        }, postedAt ?? _clock.GetUtcNow().UtcDateTime, (field, reason) =>
-            rejections.Add(new FeedRejection(line, shownId, FeedFields.TryParse(field, out var f) ? f.Name() : field, reason)));
-        if (terms.FunctionWarning is { } functionWarning)
-        {
-            warnings.Add(new FeedWarning(line, shownId, FeedField.Function.Name(), functionWarning));
-        }
+        };
+        var context = new PostingCheckContext(cities, postedAt ?? _clock.GetUtcNow().UtcDateTime) { PostedAt = postedAt, ResolveCity = ResolveCity };
+        var fields = PostingValues.Check(input, context,
+            (field, reason) =>
+            {
+                // A description of tags alone reads as empty to the check; say why.
+                if (field == "description" && string.IsNullOrWhiteSpace(description) && descriptionText is not null)
+                {
+                    reason = "职位描述不能为空（去除HTML后没有文字）";
+                }
 
-        if (rejections.Count != before || externalId is null || title is null || employerName is null || city is null
-            || description is null || postedAt is null)
+                problems.Add(new FeedRejection(line, shownId, ColumnOf(field), reason));
+            },
+            (field, reason) => warnings.Add(new FeedWarning(line, shownId, ColumnOf(field), reason)));
+
+        if (problems.Count > 0 || externalId is null || employerName is null || postedAt is null || fields is null)
         {
+            Report(problems, rejections);
             return null;
         }
 
@@ -304,80 +252,40 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
         {
             Line = line,
             ExternalId = externalId,
-            Title = title,
             EmployerName = employerName,
             EmployerCreditCode = creditCode,
-            CityCode = city.Code,
-            District = district,
-            Category = category,
-            SalaryMin = salary.Min,
-            SalaryMax = salary.Max,
-            SalaryMonths = salary.MonthsPerYear,
-            SalaryNegotiable = salary.Negotiable,
-            SalaryBasis = salary.Basis,
-            Education = education,
-            Experience = experience,
-            Headcount = headcount,
-            Skills = skills,
-            Description = description,
             PostedAtUtc = postedAt.Value,
-            ExpiresAtUtc = expiresAt,
             Closed = closed,
-            Terms = terms,
+            Fields = fields,
         };
     }
 
-    /// <summary>Skills split on any of <c>; ； , ， 、 |</c>, trimmed, blanks dropped, de-duplicated ignoring case as the posting service does.</summary>
-    internal static List<string> ParseSkills(string? text, out string? error)
+    private static void Report(List<FeedRejection> problems, ICollection<FeedRejection> rejections)
     {
-        error = null;
-        var skills = new List<string>();
+        foreach (var problem in problems.OrderBy(p => FeedFields.TryParse(p.Field, out var f) ? (int)f : int.MaxValue))
+        {
+            rejections.Add(problem);
+        }
+    }
+
+    /// <summary>The column a rejection of a posting field points at: the API's JSON name in the feed's own spelling.</summary>
+    private static string ColumnOf(string field) => FeedFields.TryParsePostingField(field, out var f) ? f.Name() : field;
+
+    /// <summary>Skills split on any of <c>; ； , ， 、 |</c>, each cleaned to one line, blanks dropped; the posting rule checks the rest.</summary>
+    internal static List<string>? SplitSkills(string? text)
+    {
         if (text is null)
         {
-            return skills;
+            return null;
         }
 
-        var rest = text.AsSpan();
-        while (!rest.IsEmpty)
+        var skills = new List<string>();
+        foreach (var part in text.Split(SkillSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            var cut = rest.IndexOfAny(SkillSeparators);
-            var part = (cut < 0 ? rest : rest[..cut]).Trim();
-            rest = cut < 0 ? default : rest[(cut + 1)..];
-            if (part.IsEmpty || part.IsWhiteSpace())
+            if (FeedText.Line(part) is { } skill)
             {
-                continue;
+                skills.Add(skill);
             }
-
-            if (part.Length > PostingRules.SkillMaxLength)
-            {
-                error ??= $"单项技能最多 {PostingRules.SkillMaxLength} 个字符：“{Shorten(part.ToString())}”";
-                continue;
-            }
-
-            // Thirty at most, so a linear scan beats hashing.
-            var duplicate = false;
-            foreach (var existing in skills)
-            {
-                if (part.Equals(existing, StringComparison.OrdinalIgnoreCase))
-                {
-                    duplicate = true;
-                    break;
-                }
-            }
-
-            if (!duplicate)
-            {
-                var skill = FeedText.Line(part.ToString());
-                if (skill is not null)
-                {
-                    skills.Add(skill);
-                }
-            }
-        }
-
-        if (skills.Count > PostingRules.MaxSkills)
-        {
-            error ??= $"技能最多 {PostingRules.MaxSkills} 项，实际为{skills.Count}项";
         }
 
         return skills;
@@ -396,7 +304,7 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
 
     private static readonly char[] ListSeparators = [';', '；', ',', '，', '、', '|', '｜', '/'];
 
-    private static readonly SearchValues<char> SkillSeparators = SearchValues.Create(";；,，、|｜");
+    private static readonly char[] SkillSeparators = [';', '；', ',', '，', '、', '|', '｜'];
 
     /// <summary>Null when absent or blank.</summary>
     private static string? Optional(FeedRecord record, FeedField field) =>

@@ -41,7 +41,7 @@ public class FeedFormatDocumentTests
         Assert.Equal("岗位职责：\n负责后端服务开发\n参与架构设计\n任职要求：熟悉 Java，有分布式经验者优先。", first.Description);
         Assert.Equal("91320100MA1X2K3L44", first.EmployerCreditCode);
         var second = result.Rows[1];
-        Assert.Equal(("maanshan", "雨山区", 4350, SalaryBasis.Daily, (int?)null), (second.CityCode, second.District, second.SalaryMin, second.SalaryBasis, second.Headcount));
+        Assert.Equal(("maanshan", "雨山区", 4350, SalaryBasis.Daily, 1), (second.CityCode, second.District, second.SalaryMin, second.SalaryBasis, second.Headcount));
         var third = result.Rows[2];
         Assert.Equal(("wuhu", true, EducationLevel.Associate, true), (third.CityCode, third.SalaryNegotiable, third.Education, third.Closed));
     }
