@@ -16,4 +16,15 @@ public sealed class WebOptions
 
     [Required]
     public string DataProtectionRedisKey { get; set; } = "jobs:dataprotection:keys";
+
+    /// <summary>
+    /// The site's public address (https://jobs.example.cn) for canonical links, JSON-LD and the sitemap; when unset, the
+    /// address the request came to.
+    /// </summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Most addresses /sitemap.xml lists (the protocol's limit for one file is 50,000): published fairs, then the newest open postings.</summary>
+    [Range(1, 50_000)]
+    public int SitemapMaxUrls { get; set; } = 50_000;
 }

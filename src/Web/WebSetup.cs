@@ -34,6 +34,7 @@ public static class WebSetup
         services.AddHttpContextAccessor();
         services.AddScoped<SiteSignIn>();
         services.AddSingleton<LocalTime>();
+        services.AddSingleton<Public.PublicUrls>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "jobs.af";
@@ -71,6 +72,7 @@ public static class WebSetup
 
     public static IEndpointRouteBuilder MapJobsWeb(this IEndpointRouteBuilder app)
     {
+        Public.SitemapEndpoints.MapSitemapEndpoints(app);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -81,7 +81,7 @@ public static class AlertEndpoints
         SavedSearchCriteria? criteria = null;
         if (kind == AlertKind.SavedSearch)
         {
-            var filters = PostingSearchEndpoints.ParseFilters(request.Q, request.City, null, request.Category, request.Education, request.SalaryMin,
+            var filters = Jobs.Search.Postings.PostingSearchFilters.ParseFilters(request.Q, request.City, null, request.Category, request.Education, request.SalaryMin,
                 request.SalaryMax, request.Experience, null, null, cities, errors);
             if (request.Q is { Length: > Jobs.Search.Querying.UserQuery.MaxLength })
             {

@@ -143,7 +143,7 @@ public static class FairEndpoints
 
         var errors = new ValidationErrors();
         var paging = SearchParameters.Paging(page, pageSize, cursor, sort, errors, out var sortValue);
-        var filters = PostingSearchEndpoints.ParseFilters(q, city, district, category, education, salaryMin, salaryMax, experience, postedWithinDays,
+        var filters = PostingSearchFilters.ParseFilters(q, city, district, category, education, salaryMin, salaryMax, experience, postedWithinDays,
             employerId, cities, errors);
         if (!errors.IsEmpty)
         {

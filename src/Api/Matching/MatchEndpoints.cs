@@ -91,9 +91,9 @@ public static class MatchEndpoints
 
         var errors = new ValidationErrors();
         var paging = SearchParameters.Paging(page, pageSize, cursor, sort: null, errors, out _);
-        var filters = PostingSearchEndpoints.ParseFilters(q, city, district, category, education, salaryMin, salaryMax, experience,
+        var filters = Jobs.Search.Postings.PostingSearchFilters.ParseFilters(q, city, district, category, education, salaryMin, salaryMax, experience,
             postedWithinDays, employerId, cities, errors);
-        filters = PostingSearchEndpoints.ParseModelFilters(filters, type, cohort, beginners, benefit, errors);
+        filters = Jobs.Search.Postings.PostingSearchFilters.ParseModelFilters(filters, type, cohort, beginners, benefit, errors);
         if (!errors.IsEmpty)
         {
             return ServiceResults.Validation(errors);
