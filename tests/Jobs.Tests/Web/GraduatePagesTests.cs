@@ -198,6 +198,43 @@ public partial class GraduatePagesTests(JobsApiFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Applications_EmployerInvites_ShowsStageInterviewAndHistory_ThenWithdrawEndsIt()
+    {
+        var employer = await factory.RegisterEmployerAsync();
+        var postingId = await employer.CreatePostingAsync(ApiClient.ValidPosting("前端开发工程师"));
+        var (browser, graduate) = await SignedInGraduateWithAccountAsync();
+        await graduate.CreateResumeAsync();
+        var applied = await browser.PostFormAsync($"/jobs/{postingId}/apply", "apply", new Dictionary<string, string> { ["Input.CoverLetter"] = "" });
+        var applicationId = (long)(await (await employer.Client.GetAsync($"/api/postings/{postingId}/applications")).ReadObjectAsync())["items"]![0]!["application"]!["id"]!;
+        var invited = await employer.Client.PostAsJsonAsync($"/api/applications/{applicationId}/stage", new
+        {
+            stage = "interviewInvited",
+            interview = new { at = factory.Clock.GetUtcNow().AddDays(3), place = "南京市建邺区江东中路 100 号", link = "https://meeting.example.cn/j/123456", message = "请带上作品集" },
+        });
+
+        var page = await browser.GetStringAsync("/me/applications");
+        var withdrawn = await browser.PostFormAsync("/me/applications", "withdraw", new Dictionary<string, string> { ["WithdrawId"] = applicationId.ToString() });
+        var after = await browser.GetStringAsync("/me/applications?withdrawn=1");
+        var again = await browser.PostFormAsync("/me/applications", "withdraw", new Dictionary<string, string> { ["WithdrawId"] = applicationId.ToString() });
+        var notifications = await browser.GetStringAsync("/me/notifications");
+
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        Assert.True(invited.IsSuccessStatusCode, await invited.Content.ReadAsStringAsync());
+        Assert.Contains(">邀请面试</span>", page, StringComparison.Ordinal);
+        Assert.Contains("南京市建邺区江东中路 100 号", page, StringComparison.Ordinal);
+        Assert.Contains("请带上作品集", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://meeting.example.cn/j/123456\"", page, StringComparison.Ordinal);
+        Assert.Matches("进展记录（[23] 条）[\\s\\S]*已投递[\\s\\S]*邀请面试", page);
+        Assert.Contains("确认撤回", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Contains(">已撤回</span>", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("确认撤回", after, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("已有最终结果", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("href=\"/me/applications\"", notifications, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Apply_WithoutResume_PointsToTheEditorAndOffersNoButton()
     {
         var employer = await factory.RegisterEmployerAsync();
