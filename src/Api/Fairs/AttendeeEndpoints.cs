@@ -4,7 +4,6 @@ using Jobs.Api.RateLimiting;
 using Jobs.Core.Common;
 using Jobs.Core.Fairs;
 using Microsoft.AspNetCore.Http.HttpResults;
-using QRCoder;
 
 namespace Jobs.Api.Fairs;
 
@@ -117,9 +116,7 @@ public static class AttendeeEndpoints
             return ServiceResults.NotFound("门票不存在或已失效");
         }
 
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(registration.Ticket!, QRCodeGenerator.ECCLevel.M);
-        var png = new PngByteQRCode(data).GetGraphic(8);
+        var png = TicketImage.Png(registration.Ticket!);
         return TypedResults.File(png, "image/png", $"ticket-{registration.Ticket}.png");
     }
 }
