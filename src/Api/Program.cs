@@ -79,7 +79,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseRequestLimits();
-app.UseAntiforgery();
+app.UseJobsWebAntiforgery();
 
 app.MapJobsOpenApi();
 app.MapJobsHealthChecks();

@@ -40,6 +40,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<EmployerOverviewService>();
         services.AddScoped<PostingService>();
         services.AddScoped<ResumeService>();
+        services.AddOptions<ApplicationOptions>().BindConfiguration(ApplicationOptions.Section).ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Applications:TimeZone is not a known time zone id (e.g. Asia/Shanghai).")
+            .ValidateOnStart();
+        services.AddScoped<ApplicationService>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<Alerts.AlertService>();
 

@@ -69,14 +69,6 @@ public static class WebSetup
         return services;
     }
 
-    /// <summary>
-    /// Site pages that end without a body (an unknown address, a refused role) get a page in Chinese; <c>/api</c> keeps its
-    /// problem details. Goes after the problem-details middleware so it sees the status first.
-    /// </summary>
-    public static IApplicationBuilder UseJobsWebStatusPages(this IApplicationBuilder app) =>
-        app.UseWhen(context => !SitePaths.IsApi(context.Request.Path),
-            site => site.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
-
     public static IEndpointRouteBuilder MapJobsWeb(this IEndpointRouteBuilder app)
     {
         app.MapRazorComponents<App>();

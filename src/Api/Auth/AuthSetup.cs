@@ -1,3 +1,4 @@
+using Jobs.Api.Infrastructure;
 using Jobs.Core.Accounts;
 using Jobs.Core.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -13,6 +14,7 @@ public static class AuthSetup
 
     private static string SelectScheme(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || context.Request.Path.StartsWithSegments(HangfireDashboardSetup.Path, StringComparison.OrdinalIgnoreCase)
         || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? JwtBearerDefaults.AuthenticationScheme
             : Jobs.Web.Account.SiteSignIn.Scheme;
@@ -24,7 +26,7 @@ public static class AuthSetup
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenService>();
         services.AddScoped<SessionStore>();
-        // Bearer tokens for the API, the site's cookie for pages (see Jobs.Web.Account.SiteSignIn): the API never reads the
+        // Bearer tokens for the API and the Hangfire dashboard, the site's cookie for pages (see Jobs.Web.Account.SiteSignIn): the API never reads the
         // cookie, so a page an attacker lures a browser to cannot call the API as that browser's user.
         services.AddAuthentication(SchemeSelector)
             .AddPolicyScheme(SchemeSelector, "Bearer for /api, cookie for pages", policy => policy.ForwardDefaultSelector = SelectScheme)

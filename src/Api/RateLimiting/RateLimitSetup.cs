@@ -160,6 +160,12 @@ public static class RateLimitSetup
             : 60;
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (!Jobs.Web.Shared.SitePaths.IsApi(context.Request.Path))
+        {
+            await Jobs.Web.SiteErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests);
+            return;
+        }
+
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

@@ -1,12 +1,13 @@
 namespace Jobs.Core.Notifications;
 
-/// <summary>Kinds of stored notification; the outbox is shared by job alerts and fair reminders.</summary>
+/// <summary>Kinds of stored notification; the outbox is shared by job alerts, fair reminders and application moves.</summary>
 public static class NotificationKinds
 {
     public const string JobAlert = "job-alert";
     public const string FairReminder = "fair-reminder";
     public const string FairPromotion = "fair-promotion";
     public const string BoothAllocation = "booth-allocation";
+    public const string ApplicationStage = "application-stage";
 }
 
 /// <summary>

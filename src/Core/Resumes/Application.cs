@@ -14,4 +14,12 @@ public sealed class Application
     public string? CoverLetter { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Where the application stands in the pipeline; every change is kept in <see cref="ApplicationStageChange"/>.</summary>
+    public ApplicationStage Stage { get; set; }
+
+    public DateTime StageChangedAt { get; set; }
+
+    /// <summary>When the employer first opened it (or first moved it on); null while nobody there has looked.</summary>
+    public DateTime? ViewedAt { get; set; }
 }

@@ -192,8 +192,10 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
         {
             PostingId = postingId, ResumeId = resumeId.Value, EmployerId = posting.EmployerId,
             CoverLetter = string.IsNullOrWhiteSpace(coverLetter) ? null : coverLetter.Trim(), CreatedAt = now,
+            Stage = ApplicationStage.Submitted, StageChangedAt = now,
         };
         db.Applications.Add(application);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -203,50 +205,14 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
             return ServiceResult<Application>.Conflict("已经投递过该职位");
         }
 
+        // The history starts with the submission, so counts of applications per city come from the same table as interviews.
+        db.ApplicationStageChanges.Add(new ApplicationStageChange
+        {
+            ApplicationId = application.Id, ToStage = ApplicationStage.Submitted, At = now, ByUserId = userId, CityCode = posting.CityCode,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return ServiceResult<Application>.Created(application);
-    }
-
-    /// <summary>Applicants to one posting, for its employer, the organisers of its city and admins; applicants' contact data is visible to the employer.</summary>
-    public async Task<ServiceResult<PagedResult<(Application Application, ResumeView Resume)>>> ListApplicantsAsync(
-        Actor actor, long postingId, PageRequest page, CancellationToken cancellationToken)
-    {
-        var posting = await db.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == postingId, cancellationToken);
-        if (posting is null)
-        {
-            return new(ServiceStatus.NotFound, default, null, $"职位 {postingId} 不存在");
-        }
-
-        var allowed = actor.IsAdmin || (actor.IsEmployer && actor.EmployerId == posting.EmployerId) || actor.ActsForCity(posting.CityCode);
-        if (!allowed)
-        {
-            return new(ServiceStatus.Forbidden, default, null, "只有发布该职位的企业、本市组织方或管理员可以查看投递");
-        }
-
-        var applications = db.Applications.AsNoTracking().Where(a => a.PostingId == postingId);
-        var total = await applications.CountAsync(cancellationToken);
-        var rows = await (from a in applications.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.PageSize)
-                          join r in db.Resumes.AsNoTracking() on a.ResumeId equals r.Id
-                          select new { a, r }).ToListAsync(cancellationToken);
-        var items = rows.OrderBy(x => x.a.CreatedAt).ThenBy(x => x.a.Id)
-            .Select(x => (x.a, ViewFor(actor, x.r, appliedToActorsEmployer: actor.IsEmployer && actor.EmployerId == x.a.EmployerId)))
-            .ToList();
-        return new(ServiceStatus.Ok, new PagedResult<(Application, ResumeView)>(total, page.Page, page.PageSize, items), null, null);
-    }
-
-    public async Task<IReadOnlyList<(Application Application, PostingView Posting)>> ListMyApplicationsAsync(Actor actor, CancellationToken cancellationToken)
-    {
-        if (actor.UserId is not { } userId)
-        {
-            return [];
-        }
-
-        var rows = await (from r in db.Resumes.AsNoTracking()
-                          where r.OwnerUserId == userId
-                          join a in db.Applications.AsNoTracking() on r.Id equals a.ResumeId
-                          join p in db.Postings.AsNoTracking() on a.PostingId equals p.Id
-                          join e in db.Employers.AsNoTracking() on p.EmployerId equals e.Id
-                          select new { a, p, e.Name }).ToListAsync(cancellationToken);
-        return rows.OrderByDescending(x => x.a.CreatedAt).Select(x => (x.a, new PostingView(x.p, x.Name))).ToList();
     }
 
     private async Task NotifyAsync(long id, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Jobs.Core.Storage;
 public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Raise with every schema change and add the step that brings version N-1 to N.</summary>
-    public const int CurrentVersion = 8;
+    public const int CurrentVersion = 9;
 
     private static readonly IReadOnlyDictionary<int, string[]> UpgradeSteps = new Dictionary<int, string[]>
     {
@@ -330,6 +330,44 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             "ALTER TABLE \"Postings\" ADD COLUMN \"FunctionCode\" TEXT NULL;",
             "CREATE INDEX \"IX_Postings_FunctionCode\" ON \"Postings\" (\"FunctionCode\");",
             "ALTER TABLE \"Employers\" ADD COLUMN \"IndustryCode\" TEXT NULL;",
+        ],
+        // 9: the application pipeline: a stage on each application and the history of its moves. Applications stored before
+        // are submitted, changed when they were made, and their history starts with that submission (by the graduate).
+        [9] =
+        [
+            "ALTER TABLE \"Applications\" ADD COLUMN \"Stage\" INTEGER NOT NULL DEFAULT 0;",
+            "ALTER TABLE \"Applications\" ADD COLUMN \"StageChangedAt\" TEXT NOT NULL DEFAULT '';",
+            "ALTER TABLE \"Applications\" ADD COLUMN \"ViewedAt\" TEXT NULL;",
+            "UPDATE \"Applications\" SET \"StageChangedAt\" = \"CreatedAt\";",
+            "CREATE INDEX \"IX_Applications_PostingId_Stage\" ON \"Applications\" (\"PostingId\", \"Stage\");",
+            """
+            CREATE TABLE "ApplicationStageChanges" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_ApplicationStageChanges" PRIMARY KEY AUTOINCREMENT,
+                "ApplicationId" INTEGER NOT NULL,
+                "FromStage" INTEGER NULL,
+                "ToStage" INTEGER NOT NULL,
+                "At" TEXT NOT NULL,
+                "ByUserId" INTEGER NULL,
+                "CityCode" TEXT NOT NULL,
+                "Note" TEXT NULL,
+                "SkippedInterview" INTEGER NOT NULL,
+                "InterviewAt" TEXT NULL,
+                "InterviewPlace" TEXT NULL,
+                "InterviewLink" TEXT NULL,
+                "InterviewMessage" TEXT NULL,
+                CONSTRAINT "FK_ApplicationStageChanges_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE RESTRICT
+            );
+            """,
+            "CREATE INDEX \"IX_ApplicationStageChanges_ApplicationId_Id\" ON \"ApplicationStageChanges\" (\"ApplicationId\", \"Id\");",
+            "CREATE INDEX \"IX_ApplicationStageChanges_CityCode_At\" ON \"ApplicationStageChanges\" (\"CityCode\", \"At\");",
+            """
+            INSERT INTO "ApplicationStageChanges" ("ApplicationId", "FromStage", "ToStage", "At", "ByUserId", "CityCode", "SkippedInterview")
+            SELECT a."Id", NULL, 0, a."CreatedAt", r."OwnerUserId", p."CityCode", 0
+            FROM "Applications" a
+            JOIN "Postings" p ON p."Id" = a."PostingId"
+            JOIN "Resumes" r ON r."Id" = a."ResumeId"
+            ORDER BY a."Id";
+            """,
         ],
     };
 

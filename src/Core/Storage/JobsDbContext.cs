@@ -28,6 +28,8 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
 
     public DbSet<Application> Applications => Set<Application>();
 
+    public DbSet<ApplicationStageChange> ApplicationStageChanges => Set<ApplicationStageChange>();
+
     public DbSet<CityRecord> Cities => Set<CityRecord>();
 
     public DbSet<SchemaInfo> SchemaInfo => Set<SchemaInfo>();
@@ -147,6 +149,22 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
             e.HasIndex(a => new { a.ResumeId, a.EmployerId });
             e.HasOne<Posting>().WithMany().HasForeignKey(a => a.PostingId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Resume>().WithMany().HasForeignKey(a => a.ResumeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.PostingId, a.Stage });
+            // Two people moving one application at once: the second save finds the stage changed and is refused, not merged.
+            e.Property(a => a.Stage).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<ApplicationStageChange>(e =>
+        {
+            e.Property(c => c.CityCode).HasMaxLength(40);
+            e.Property(c => c.Note).HasMaxLength(ApplicationService.NoteMaxLength);
+            e.Property(c => c.InterviewPlace).HasMaxLength(ApplicationService.PlaceMaxLength);
+            e.Property(c => c.InterviewLink).HasMaxLength(ApplicationService.LinkMaxLength);
+            e.Property(c => c.InterviewMessage).HasMaxLength(ApplicationService.MessageMaxLength);
+            e.HasIndex(c => new { c.ApplicationId, c.Id });
+            // The data platform counts interviews and offers per city and period.
+            e.HasIndex(c => new { c.CityCode, c.At });
+            e.HasOne<Application>().WithMany().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<CityRecord>(e =>

@@ -54,6 +54,14 @@ public sealed class FuzzFixture : JobsApiFactory, IAsyncLifetime
 
     public string Ticket { get; private set; } = "";
 
+    /// <summary>Applied to the posting; the employer moves it through the pipeline.</summary>
+    public SignedIn Applicant { get; private set; } = null!;
+
+    public long StageApplicationId { get; private set; }
+
+    /// <summary>The applicant's application to a second posting, which the applicant withdraws.</summary>
+    public long WithdrawApplicationId { get; private set; }
+
     public async Task InitializeAsync()
     {
         Admin = await this.SignInAdminAsync();
@@ -78,6 +86,18 @@ public sealed class FuzzFixture : JobsApiFactory, IAsyncLifetime
         var registered = await Graduate.Client.PostAsync($"/api/fairs/{FairId}/attendees", null);
         Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
         Ticket = (string)(await registered.ReadObjectAsync())["ticket"]!;
+
+        Applicant = await this.RegisterGraduateAsync();
+        await Applicant.CreateResumeAsync();
+        StageApplicationId = await ApplyAsync(Applicant, PostingId);
+        WithdrawApplicationId = await ApplyAsync(Applicant, await Employer.CreatePostingAsync(ApiClient.ValidPosting("测试工程师")));
+    }
+
+    private static async Task<long> ApplyAsync(SignedIn graduate, long postingId)
+    {
+        var applied = await graduate.Client.PostAsJsonAsync($"/api/postings/{postingId}/applications", new { coverLetter = "您好" });
+        Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
+        return (long)(await applied.ReadObjectAsync())["id"]!;
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
@@ -146,6 +166,19 @@ public class WriteEndpointFuzzTests(FuzzFixture fixture, ITestOutputHelper outpu
             ["PUT /api/resumes/{id}"] = new(f.Graduate.Client, $"/api/resumes/{f.ResumeId}", resume),
             ["POST /api/postings/{postingId}/applications"] = new(f.Graduate.Client, $"/api/postings/{f.PostingId}/applications",
                 new { coverLetter = "您好，我对这个岗位很感兴趣。" }),
+            // Interview invitations may repeat (another round), so every variant that passes validation moves the application again.
+            ["POST /api/applications/{id}/stage"] = new(f.Employer.Client, $"/api/applications/{f.StageApplicationId}/stage", new
+            {
+                stage = "interviewInvited", interview = new { at = now.AddDays(3), place = "南京市建邺区江东中路 100 号", link = "https://meeting.example.cn/j/1", message = "请带上简历" },
+                reason = (string?)null, message = (string?)null, skipInterview = false,
+            }),
+            ["POST /api/postings/{postingId}/applications/stage"] = new(f.Employer.Client, $"/api/postings/{f.PostingId}/applications/stage", new
+            {
+                ids = new[] { f.StageApplicationId, 987654321L }, stage = "interviewInvited",
+                interview = new { at = now.AddDays(4), place = "会议室", link = (string?)null, message = "二面" }, skipInterview = false,
+            }),
+            ["POST /api/me/applications/{id}/withdraw"] = new(f.Applicant.Client, $"/api/me/applications/{f.WithdrawApplicationId}/withdraw",
+                new { reason = "已接受其他单位的录用" }),
             ["POST /api/me/alerts"] = new(f.Graduate.Client, "/api/me/alerts", new
             {
                 kind = "search", name = "南京后端", q = "Java", city = new[] { "南京", "镇江" }, category = "软件/互联网", education = "本科",

@@ -46,6 +46,9 @@ public class DatabaseUpgradeTests
                     ALTER TABLE Postings DROP COLUMN PostedSalaryMax; ALTER TABLE Postings DROP COLUMN Benefits;
                     DROP INDEX IX_Postings_FunctionCode; ALTER TABLE Postings DROP COLUMN FunctionCode;
                     ALTER TABLE Employers DROP COLUMN IndustryCode;
+                    DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
+                    ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
+                    ALTER TABLE Applications DROP COLUMN ViewedAt;
                     UPDATE SchemaInfo SET Version = 1;
                     """;
                 await command.ExecuteNonQueryAsync();
@@ -133,6 +136,9 @@ public class DatabaseUpgradeTests
                     ALTER TABLE Postings DROP COLUMN PostedSalaryMax; ALTER TABLE Postings DROP COLUMN Benefits;
                     DROP INDEX IX_Postings_FunctionCode; ALTER TABLE Postings DROP COLUMN FunctionCode;
                     ALTER TABLE Employers DROP COLUMN IndustryCode;
+                    DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
+                    ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
+                    ALTER TABLE Applications DROP COLUMN ViewedAt;
                     UPDATE SchemaInfo SET Version = 6;
                     """;
                 await command.ExecuteNonQueryAsync();
@@ -147,6 +153,73 @@ public class DatabaseUpgradeTests
             // Step 8 classified the stored posting's function from its title.
             Assert.Equal(("general-worker", "production"), ((string)posting["functionCode"]!, (string)posting["functionGroupCode"]!));
             Assert.Equal(("全职", "初中及以下", "5-7K"), ((string)posting["type"]!, (string)posting["education"]!, (string)posting["salaryDisplay"]!));
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Start_Version8FileWithApplication_BecomesSubmittedWithHistoryAndMovesOn()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "jobs-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            string graduateEmail, employerEmail;
+            long graduateId, applicationId;
+            string createdAt;
+            using (var first = JobsApiFactory.OverFolder(folder))
+            {
+                var employer = await first.RegisterEmployerAsync("南京", "南京升级投递测试有限公司");
+                employerEmail = employer.Email;
+                var postingId = await employer.CreatePostingAsync();
+                var graduate = await first.RegisterGraduateAsync();
+                (graduateEmail, graduateId) = (graduate.Email, graduate.UserId);
+                await graduate.CreateResumeAsync();
+                var applied = await (await graduate.Client.PostAsJsonAsync($"/api/postings/{postingId}/applications", new { coverLetter = "您好" })).ReadObjectAsync();
+                applicationId = (long)applied["id"]!;
+                createdAt = (string)applied["createdAt"]!;
+            }
+
+            // What version 8 wrote: applications without a stage, and no history.
+            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "jobs.db")};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                var command = connection.CreateCommand();
+                command.CommandText = """
+                    DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
+                    ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
+                    ALTER TABLE Applications DROP COLUMN ViewedAt;
+                    UPDATE SchemaInfo SET Version = 8;
+                    """;
+                await command.ExecuteNonQueryAsync();
+            }
+
+            using var second = JobsApiFactory.OverFolder(folder);
+            var returning = await second.SignInAsync(graduateEmail);
+            var mine = JsonNode.Parse(await returning.Client.GetStringAsync("/api/me/applications"))!.AsArray().Single()!["application"]!;
+            Assert.Equal(("submitted", "已投递"), ((string)mine["stage"]!, (string)mine["stageLabel"]!));
+            Assert.Equal(createdAt, (string)mine["stageChangedAt"]!);
+            Assert.Null(mine["viewedAt"]);
+            var history = mine["history"]!.AsArray().Single()!;
+            Assert.Equal((null, "submitted", graduateId, createdAt),
+                ((string?)history["from"], (string)history["to"]!, (long)history["byUserId"]!, (string)history["at"]!));
+
+            var employerBack = await second.SignInAsync(employerEmail);
+            var moved = await employerBack.Client.PostAsJsonAsync($"/api/applications/{applicationId}/stage", new
+            {
+                stage = "interviewInvited", interview = new { at = second.Clock.GetUtcNow().AddDays(2), place = "南京市鼓楼区中山路 1 号" },
+            });
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+            mine = JsonNode.Parse(await returning.Client.GetStringAsync("/api/me/applications"))!.AsArray().Single()!["application"]!;
+            Assert.Equal(["submitted", "interviewInvited"], mine["history"]!.AsArray().Select(h => (string)h!["to"]!));
         }
         finally
         {

@@ -71,6 +71,7 @@ public partial class SiteTests(JobsApiFactory factory) : IClassFixture<JobsApiFa
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("表单无法提交", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("jobs.auth=", StringComparison.Ordinal)));
     }
 
@@ -223,6 +224,22 @@ public partial class SiteTests(JobsApiFactory factory) : IClassFixture<JobsApiFa
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("POST", "/no/such/page")]
+    [InlineData("DELETE", "/login")]
+    [InlineData("PUT", "/")]
+    public async Task Page_UnsupportedMethodOrAddress_AnswersChinesePageNot500(string method, string path)
+    {
+        var response = await factory.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["a"] = "b" }),
+        });
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html lang=\"zh-CN\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<title>[^<]+</title>")]
