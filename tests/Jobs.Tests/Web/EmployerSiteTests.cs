@@ -219,6 +219,46 @@ public partial class EmployerSiteTests(JobsApiFactory factory) : IClassFixture<J
     }
 
     [Fact]
+    public async Task Applicants_BulkInvite_ShowsFieldMessagesThenMovesSeveralAndGroupsByStage()
+    {
+        var (employer, browser) = await SignInEmployerAsync();
+        var postingId = await employer.CreatePostingAsync();
+        var ids = new List<long>();
+        foreach (var phone in new[] { "13955550201", "13955550202" })
+        {
+            var graduate = await factory.RegisterGraduateAsync();
+            await graduate.CreateResumeAsync(ApiClient.ValidResume(phone: phone));
+            var applied = await graduate.Client.PostAsJsonAsync($"/api/postings/{postingId}/applications", new { coverLetter = (string?)null });
+            ids.Add((long)(await applied.ReadObjectAsync())["id"]!);
+        }
+
+        var path = $"/employer/postings/{postingId}/applicants";
+        var noTime = await PostManyAsync(browser, path, ids, new() { ["Input.Stage"] = "interviewInvited", ["Input.InterviewPlace"] = "公司三楼会议室" });
+        var html = await noTime.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, noTime.StatusCode);
+        Assert.Matches(ErrorRegex("interview-at", "面试时间"), html);
+        Assert.Contains("value=\"公司三楼会议室\"", html, StringComparison.Ordinal);
+
+        var at = factory.Clock.GetUtcNow().AddDays(3).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var moved = await PostManyAsync(browser, path, ids, new()
+        {
+            ["Input.Stage"] = "interviewInvited", ["Input.InterviewAt"] = at, ["Input.InterviewPlace"] = "公司三楼会议室", ["Input.InterviewMessage"] = "请带简历",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var page = await browser.GetStringAsync(path + "?done=moved&moved=2");
+        Assert.Contains("已处理 2 份投递", page, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"stage-interviewInvited\">邀请面试", page, StringComparison.Ordinal);
+        Assert.Contains("公司三楼会议室", page, StringComparison.Ordinal);
+        Assert.Equal(2, Regex.Matches(page, "class=\"status stage-interviewInvited\"").Count);
+        foreach (var id in ids)
+        {
+            var one = await (await employer.Client.GetAsync($"/api/applications/{id}")).ReadObjectAsync();
+            Assert.Equal("interviewInvited", (string?)one["stage"] ?? (string?)one["application"]?["stage"]);
+        }
+    }
+
+    [Fact]
     public async Task Profile_InvalidCreditCode_ShowsMessage_ValidChange_IsSavedAndListedInHistory()
     {
         var (employer, browser) = await SignInEmployerAsync("南京旧名有限公司");
@@ -283,6 +323,20 @@ public partial class EmployerSiteTests(JobsApiFactory factory) : IClassFixture<J
         return (employer, browser);
     }
 
+    /// <summary>Posts the bulk form with several ticked boxes (repeated <c>ids</c> fields), as a browser sends them.</summary>
+    private async Task<HttpResponseMessage> PostManyAsync(SiteClient browser, string path, IReadOnlyList<long> ids, Dictionary<string, string> fields)
+    {
+        var form = await browser.GetStringAsync(path);
+        var token = WebUtility.HtmlDecode(TokenRegex().Match(form).Groups["value"].Value);
+        var body = fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
+            .Concat(ids.Select(id => new KeyValuePair<string, string>("ids", id.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+            .Append(new("_handler", "move")).Append(new("__RequestVerificationToken", token));
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(body) };
+        request.Headers.Add("Cookie", browser.CookieHeader());
+        return await client.SendAsync(request);
+    }
+
     private static Dictionary<string, string> ValidForm(string title) => new()
     {
         ["Input.Title"] = title,
@@ -313,6 +367,9 @@ public partial class EmployerSiteTests(JobsApiFactory factory) : IClassFixture<J
 
     [GeneratedRegex("<title>[^<]+</title>")]
     private static partial Regex TitleRegex();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<value>[^\"]+)\"")]
+    private static partial Regex TokenRegex();
 
     [GeneratedRegex(@"[?&]id=(?<id>\d+)")]
     private static partial Regex IdRegex();
