@@ -126,8 +126,15 @@ public partial class EmployerSiteTests(JobsApiFactory factory) : IClassFixture<J
         Assert.Equal("实习", (string?)posting["type"]);
         Assert.Equal(["Excel", "WMS"], posting["skills"]!.AsArray().Select(s => (string)s!).ToArray());
         Assert.Contains(posting["benefits"]!.AsArray(), b => (string?)b!["tag"] == "five-insurance" && (string?)b["source"] == "explicit");
-        var search = await factory.CreateClient().GetStringAsync($"/api/postings/search?q={Uri.EscapeDataString(title)}");
-        Assert.Contains($"\"id\":{id}", search, StringComparison.Ordinal);
+        // The index refreshes in the background; polled against a deadline (the browser flow holds it to one second).
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var search = "";
+        while (!search.Contains($"\"id\":{id},", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            search = await factory.CreateClient().GetStringAsync($"/api/postings/search?q={Uri.EscapeDataString(title)}");
+        }
+
+        Assert.Contains($"\"id\":{id},", search, StringComparison.Ordinal);
     }
 
     [Fact]
