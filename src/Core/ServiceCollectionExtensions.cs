@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AccountService>();
         services.AddScoped<EmployerService>();
+        services.AddScoped<EmployerOverviewService>();
         services.AddScoped<PostingService>();
         services.AddScoped<ResumeService>();
         services.AddOptions<ApplicationOptions>().BindConfiguration(ApplicationOptions.Section).ValidateDataAnnotations()

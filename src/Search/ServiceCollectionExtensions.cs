@@ -40,6 +40,7 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<Matching.PostingMatchService>();
         services.AddSingleton<Matching.CandidateMatchService>();
+        services.AddScoped<Matching.PostingCandidatesService>();
         return services;
     }
 

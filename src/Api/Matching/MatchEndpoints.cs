@@ -120,19 +120,14 @@ public static class MatchEndpoints
 
     internal static async Task<Results<Ok<CandidateMatchesResponse>, ValidationProblem, ProblemHttpResult>> CandidatesForPostingAsync(
         long id, string? q, string? city, string? degree, string? major, int? graduationYear, string[]? skills, int? page, int? pageSize,
-        string? cursor, HttpContext http, PostingService postings, ResumeService resumes, CandidateMatchService matcher, CityDirectory cities,
+        string? cursor, HttpContext http, PostingCandidatesService candidates, CityDirectory cities,
         CancellationToken cancellationToken)
     {
         var actor = http.User.ToActor();
-        var posting = await postings.GetAsync(id, cancellationToken);
-        if (posting is null)
+        var posting = await candidates.PostingForAsync(actor, id, cancellationToken);
+        if (posting.Value is not { } view)
         {
-            return ServiceResults.NotFound($"职位 {id} 不存在");
-        }
-
-        if (!(actor.IsAdmin || actor.IsOrganiser || (actor.IsEmployer && actor.EmployerId == posting.Posting.EmployerId)))
-        {
-            return ServiceResults.Problem(ServiceStatus.Forbidden, "只有发布该职位的企业、组织方和管理员可以查看匹配的毕业生");
+            return ServiceResults.Problem(posting.Status, posting.Message);
         }
 
         var errors = new ValidationErrors();
@@ -143,13 +138,10 @@ public static class MatchEndpoints
             return ServiceResults.Validation(errors);
         }
 
-        var result = await matcher.MatchAsync(posting.Posting, filters with { Page = paging.Page, PageSize = paging.PageSize, Cursor = paging.Cursor },
+        var result = await candidates.ListAsync(actor, view.Posting, filters with { Page = paging.Page, PageSize = paging.PageSize, Cursor = paging.Cursor },
             cancellationToken);
-
-        // Résumés are read through the one masking rule, as résumé search does: no phone numbers unless entitled.
-        var views = await resumes.GetManyAsync(actor, result.Items.Select(i => i.ResumeId).ToArray(), cancellationToken);
-        var items = result.Items.Where(i => views.ContainsKey(i.ResumeId))
-            .Select(i => new CandidateMatchItem(i.Explanation.Score, MatchExplanationResponse.From(i.Explanation), ResumeResponse.From(views[i.ResumeId], cities)))
+        var items = result.Items
+            .Select(i => new CandidateMatchItem(i.Match.Explanation.Score, MatchExplanationResponse.From(i.Match.Explanation), ResumeResponse.From(i.Resume, cities)))
             .ToArray();
         return TypedResults.Ok(new CandidateMatchesResponse(result.Total, result.Page, result.PageSize, items, result.NextCursor));
     }
