@@ -90,21 +90,29 @@ public sealed class PostingInput
     {
         var basis = Blank(SalaryBasis);
         var negotiable = Negotiable || basis == "面议";
-        return new PostingDraft(Title, Description, City, Blank(District), Blank(Category),
-            Number(SalaryMin, "salaryMin", formErrors), Number(SalaryMax, "salaryMax", formErrors), Number(SalaryMonths, "salaryMonths", formErrors),
-            negotiable ? true : null, Blank(Education), Blank(Experience), Number(Headcount, "headcount", formErrors), SplitSkills(Skills),
-            ExpiresAt(zone, formErrors), EmployerId: null)
+        return new PostingDraft(new Jobs.Core.Postings.PostingInput
         {
+            Title = Title,
+            Description = Description,
+            City = City,
+            District = Blank(District),
+            Category = Blank(Category),
+            Function = Blank(Function),
+            SalaryMin = Number(SalaryMin, "salaryMin", formErrors),
+            SalaryMax = Number(SalaryMax, "salaryMax", formErrors),
+            SalaryMonths = Number(SalaryMonths, "salaryMonths", formErrors),
+            Negotiable = negotiable ? true : null,
             SalaryBasis = basis,
-            Terms = new PostingTermsInput
-            {
-                Type = Blank(Type),
-                Cohort = Blank(Cohort),
-                AcceptsBeginners = AcceptsBeginners switch { "true" => true, "false" => false, _ => null },
-                Benefits = Benefits is { Count: > 0 } ? Benefits : null,
-                Function = Blank(Function),
-            },
-        };
+            Education = Blank(Education),
+            Experience = Blank(Experience),
+            Headcount = Number(Headcount, "headcount", formErrors),
+            Skills = SplitSkills(Skills),
+            ExpiresAt = ExpiresAt(zone, formErrors)?.UtcDateTime,
+            Type = Blank(Type),
+            Cohort = Blank(Cohort),
+            AcceptsBeginners = AcceptsBeginners switch { "true" => true, "false" => false, _ => null },
+            Benefits = Benefits is { Count: > 0 } ? Benefits : null,
+        }, EmployerId: null);
     }
 
     /// <summary>Skills as people type lists: 、，, ; or spaces between them.</summary>

@@ -24,7 +24,7 @@ public static class JobPostingJsonLd
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static string Build(Posting posting, Employer? employer, string employerName, City? city, string postingUrl, string employerUrl)
+    public static string Build(Posting posting, Jobs.Core.Employers.Employer? employer, string employerName, City? city, string postingUrl, string employerUrl)
     {
         var address = new JsonObject
         {
