@@ -206,7 +206,15 @@ public partial class EmployerSiteTests(JobsApiFactory factory) : IClassFixture<J
         var graduate = await factory.RegisterGraduateAsync();
         await graduate.CreateResumeAsync(ApiClient.ValidResume(phone: "13955550123"));
 
+        // The résumé index refreshes in the background: polled against a deadline rather than read once.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
         var candidates = await browser.GetStringAsync($"/employer/postings/{id}/candidates");
+        while (!candidates.Contains("王小明", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            candidates = await browser.GetStringAsync($"/employer/postings/{id}/candidates");
+        }
+
         Assert.Contains("王小明", candidates, StringComparison.Ordinal);
         Assert.Contains("联系方式未公开", candidates, StringComparison.Ordinal);
         Assert.DoesNotContain("13955550123", candidates, StringComparison.Ordinal);
