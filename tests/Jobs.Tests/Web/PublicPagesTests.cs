@@ -39,6 +39,15 @@ public partial class PublicPagesTests(PublicSiteFixture site) : IClassFixture<Pu
     }
 
     [Fact]
+    public async Task Jobs_AnySearch_OffersToSaveItAsAnAlertWithItsFilters()
+    {
+        var (_, html) = await site.GetAsync($"/jobs?q={E("chache siji")}&city={E("南京")}&page=1");
+
+        // The graduate's alert page reads the same parameters and fills its form from them.
+        Assert.Contains($"href=\"/me/alerts?q=chache%20siji&amp;city={E("南京")}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Jobs_CityWrittenInQuery_ShowsUnderstoodChipThatRemovesTheWord()
     {
         var (_, html) = await site.GetAsync($"/jobs?q={E("nanjing java")}");
