@@ -329,6 +329,34 @@ public partial class EmployerSiteTests(JobsApiFactory factory) : IClassFixture<J
         Assert.Contains("待审核", await browser.GetStringAsync("/employer/fairs"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ApplicationPage_OpenedByThePostingsEmployer_MarksItViewedForTheGraduate_OthersGet404()
+    {
+        var (employer, browser) = await SignInEmployerAsync();
+        var postingId = await employer.CreatePostingAsync(ApiClient.ValidPosting("仓库管理员"));
+        var graduate = await factory.RegisterGraduateAsync();
+        await graduate.CreateResumeAsync(ApiClient.ValidResume());
+        var applied = await graduate.Client.PostAsJsonAsync($"/api/postings/{postingId}/applications", new { coverLetter = "有三年仓库经验。" });
+        var applicationId = (long)(await applied.ReadObjectAsync())["id"]!;
+        var (_, stranger) = await SignInEmployerAsync("南京别家物流有限公司");
+
+        var refused = await stranger.GetAsync($"/employer/applications/{applicationId}");
+        var before = await StageSeenByGraduateAsync(graduate);
+        var page = await browser.GetStringAsync($"/employer/applications/{applicationId}");
+        var after = await StageSeenByGraduateAsync(graduate);
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal("submitted", before);
+        Assert.Contains("有三年仓库经验。", page, StringComparison.Ordinal);
+        Assert.Equal("viewed", after);
+    }
+
+    private static async Task<string?> StageSeenByGraduateAsync(SignedIn graduate)
+    {
+        var mine = await graduate.Client.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/me/applications");
+        return (string?)mine![0]!["application"]!["stage"];
+    }
+
     private async Task<(SignedIn Employer, SiteClient Browser)> SignInEmployerAsync(string name = "南京测试科技有限公司")
     {
         var employer = await factory.RegisterEmployerAsync(name: name);
