@@ -81,28 +81,12 @@ public static class AlertEndpoints
         SavedSearchCriteria? criteria = null;
         if (kind == AlertKind.SavedSearch)
         {
-            var filters = Jobs.Search.Postings.PostingSearchFilters.ParseFilters(request.Q, request.City, null, request.Category, request.Education, request.SalaryMin,
-                request.SalaryMax, request.Experience, null, null, cities, errors);
-            if (request.Q is { Length: > Jobs.Search.Querying.UserQuery.MaxLength })
-            {
-                errors.Add("q", $"搜索词最多 {Jobs.Search.Querying.UserQuery.MaxLength} 个字符");
-            }
-
-            if (!errors.IsEmpty)
+            criteria = Jobs.Search.Postings.PostingSearchFilters.ParseSavedSearch(request.Q, request.City, request.Category, request.Education,
+                request.SalaryMin, request.SalaryMax, request.Experience, cities, errors);
+            if (criteria is null)
             {
                 return ServiceResults.Validation(errors);
             }
-
-            criteria = new SavedSearchCriteria
-            {
-                Query = string.IsNullOrWhiteSpace(filters.Query) ? null : filters.Query.Trim(),
-                CityCodes = filters.CityCodes.ToList(),
-                Category = filters.Category,
-                Education = filters.Education,
-                SalaryMin = filters.SalaryMin,
-                SalaryMax = filters.SalaryMax,
-                Experience = filters.Experience,
-            };
         }
 
         var result = await alerts.CreateAsync(http.User.ToActor(), new AlertDraft(kind, request.Name, criteria), cancellationToken);

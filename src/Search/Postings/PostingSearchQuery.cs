@@ -1,3 +1,4 @@
+using Jobs.Core.Alerts;
 using Jobs.Core.Common;
 using Jobs.Core.Postings;
 using Jobs.Core.Regions;
@@ -56,6 +57,33 @@ public sealed record PostingSearchQuery
 /// <summary>Validation of posting search filters, shared by search, matches, alerts and fair searches in the API and the site.</summary>
 public static class PostingSearchFilters
 {
+    /// <summary>
+    /// A saved search's criteria (the alert's filters), validated as search validates them; null when there are errors. The
+    /// API's alert endpoint and the site's alert form both come here.
+    /// </summary>
+    public static SavedSearchCriteria? ParseSavedSearch(string? q, string[]? city, string? category, string? education, int? salaryMin,
+        int? salaryMax, string? experience, CityDirectory cities, ValidationErrors errors)
+    {
+        var filters = ParseFilters(q, city, null, category, education, salaryMin, salaryMax, experience, null, null, cities, errors);
+        if (q is { Length: > Querying.UserQuery.MaxLength })
+        {
+            errors.Add("q", $"搜索词最多 {Querying.UserQuery.MaxLength} 个字符");
+        }
+
+        return errors.IsEmpty
+            ? new SavedSearchCriteria
+            {
+                Query = string.IsNullOrWhiteSpace(filters.Query) ? null : filters.Query.Trim(),
+                CityCodes = filters.CityCodes.Distinct().ToList(),
+                Category = filters.Category,
+                Education = filters.Education,
+                SalaryMin = filters.SalaryMin,
+                SalaryMax = filters.SalaryMax,
+                Experience = filters.Experience,
+            }
+            : null;
+    }
+
     /// <summary>The filter parameters posting search and posting matches share, validated into a request (paging left default).</summary>
     public static PostingSearchRequest ParseFilters(string? q, string[]? city, string? district, string? category, string? education,
         int? salaryMin, int? salaryMax, string? experience, int? postedWithinDays, long? employerId, CityDirectory cities, ValidationErrors errors)

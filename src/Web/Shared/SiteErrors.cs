@@ -36,7 +36,7 @@ public static class SiteErrors
                 && context.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: true }
                 && context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
             {
-                await WriteAsync(context, StatusCodes.Status400BadRequest);
+                await WriteAsync(context, StatusCodes.Status400BadRequest, ("表单无法提交", "表单已过期或不是从本站页面提交的。请返回上一页，刷新后重新填写提交。"));
                 return;
             }
 
@@ -49,17 +49,9 @@ public static class SiteErrors
     private static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
 
     /// <summary>A short error page in Chinese for a site address (the rate limiter writes its 429s with it too).</summary>
-    public static Task WriteAsync(HttpContext context, int status)
+    public static Task WriteAsync(HttpContext context, int status, (string Title, string Explanation)? message = null)
     {
-        var (title, text) = status switch
-        {
-            400 => ("表单无法提交", "表单已过期或不是从本站页面提交的。请返回上一页，刷新后重新填写提交。"),
-            404 => ("页面不存在", "您要找的页面不存在或已下线。"),
-            405 => ("不支持的操作", "这个页面不接受这种请求。"),
-            413 => ("内容过大", "提交的内容超过了允许的大小。"),
-            429 => ("操作过于频繁", "请稍候片刻再试。"),
-            _ => ("请求无法完成", "请返回上一页重试。"),
-        };
+        var (title, text) = message ?? Text(status);
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
         return context.Response.WriteAsync($"""
@@ -69,4 +61,17 @@ public static class SiteErrors
             <body><main><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p><p><a href="/">返回首页</a></p></main></body></html>
             """);
     }
+
+    /// <summary>The title and explanation of an error, for the error page and for the short page written here.</summary>
+    public static (string Title, string Explanation) Text(int status) => status switch
+    {
+        401 => ("请先登录", "这个页面需要登录后查看。"),
+        403 => ("无权访问", "当前账号不能打开这个页面。"),
+        404 => ("页面不存在", "您要找的页面不存在或已下线。职位过期后会自动下线。"),
+        405 => ("不支持的操作", "这个页面不接受这种请求。"),
+        413 => ("内容过大", "提交的内容超过了允许的大小。"),
+        429 => ("操作过于频繁", "请稍候片刻再试。"),
+        >= 500 => ("服务暂时不可用", "请稍后再试；如果问题持续，请联系所在城市的人社部门。"),
+        _ => ("请求无法完成", "请检查地址或返回首页。"),
+    };
 }

@@ -34,6 +34,10 @@ public static class SitePaths
     }
 
     /// <summary>Where a user lands after signing in with no page to return to.</summary>
-    public static string HomeFor(Jobs.Core.Common.Actor actor) =>
-        actor.IsGraduate ? "/me/matches" : actor.IsEmployer ? "/employer" : "/";
+    public static string HomeFor(Jobs.Core.Accounts.Role role) => role switch
+    {
+        Jobs.Core.Accounts.Role.Graduate => "/me/matches",
+        Jobs.Core.Accounts.Role.Employer => "/employer",
+        _ => "/",
+    };
 }

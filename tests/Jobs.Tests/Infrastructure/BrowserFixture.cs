@@ -22,7 +22,8 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _ = App.Address;
+        // Reading the address starts the server, before the first test needs it.
+        _ = App.ServerAddress;
         if (!TestBrowser.IsInstalled && !TestBrowser.Required)
         {
             return;
@@ -39,15 +40,15 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no cookies) on a phone-sized screen unless told otherwise.</summary>
-    public async Task<PageSession> OpenAsync(string testName, ViewportSize? viewport = null)
+    public async Task<PageSession> OpenAsync(string testName, ViewportSize? viewport = null, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = viewport ?? Phone,
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
-            BaseURL = App.Address.ToString(),
-            JavaScriptEnabled = true,
+            BaseURL = App.ServerAddress.ToString(),
+            JavaScriptEnabled = javaScript,
         });
         return new PageSession(context, await context.NewPageAsync(), testName);
     }
@@ -76,11 +77,7 @@ public sealed class PageSession(IBrowserContext context, IPage page, string test
     /// <summary>Screenshots go to TestResults/screens/&lt;test&gt;/&lt;step&gt;.png at the repository root.</summary>
     public static string ScreensDirectory { get; } = Path.Combine(RepositoryRoot(), "TestResults", "screens");
 
-    public async Task<IResponse?> GoAsync(string path)
-    {
-        var response = await Page.GotoAsync(path);
-        return response;
-    }
+    public Task<IResponse?> GoAsync(string path) => Page.GotoAsync(path);
 
     /// <summary>Saves a full-page screenshot and fails on any serious or critical axe-core violation.</summary>
     public async Task CheckAsync(string step)

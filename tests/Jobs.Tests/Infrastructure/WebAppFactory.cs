@@ -8,8 +8,5 @@ namespace Jobs.Tests.Infrastructure;
 /// </summary>
 public class WebAppFactory : KestrelApiFactory
 {
-    /// <summary>Where the site answers; the server starts on first use.</summary>
-    public Uri Address => ServerAddress;
-
-    public string Url(string path) => new Uri(Address, path).ToString();
+    public string Url(string path) => new Uri(ServerAddress, path).ToString();
 }

@@ -53,7 +53,7 @@ public class EmployerBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         var postingId = long.Parse(href!["/jobs/".Length..], System.Globalization.CultureInfo.InvariantCulture);
 
         // Public search finds it within a second: polled against a deadline, not slept on.
-        using var anonymous = new HttpClient { BaseAddress = browser.App.Address };
+        using var anonymous = new HttpClient { BaseAddress = browser.App.ServerAddress };
         var found = false;
         while (!found && posted.Elapsed < TimeSpan.FromSeconds(1))
         {

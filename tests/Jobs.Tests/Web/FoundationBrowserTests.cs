@@ -53,10 +53,8 @@ public class FoundationBrowserTests(BrowserFixture browser) : IClassFixture<Brow
     public async Task Login_WithoutJavaScript_SignsInAndReturns()
     {
         var graduate = await browser.App.RegisterGraduateAsync();
-        await using var session = await browser.OpenAsync("login-no-js");
-        await session.Context.CloseAsync();
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = BrowserFixture.Phone, JavaScriptEnabled = false, BaseURL = browser.App.Address.ToString() });
-        var page = await context.NewPageAsync();
+        await using var session = await browser.OpenAsync("login-no-js", javaScript: false);
+        var page = session.Page;
 
         await page.GotoAsync("/login?returnUrl=%2Fnot-a-page");
         await page.GetByLabel("邮箱").FillAsync(graduate.Email);
@@ -65,6 +63,5 @@ public class FoundationBrowserTests(BrowserFixture browser) : IClassFixture<Brow
         await page.WaitForURLAsync("**/not-a-page");
 
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).IsVisibleAsync());
-        await context.DisposeAsync();
     }
 }
