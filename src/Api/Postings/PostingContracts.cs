@@ -123,8 +123,18 @@ public sealed record PostingResponse(
     /// <summary>What was changed on the way in (an expiry clamped to the maximum); only on create and update.</summary>
     public IReadOnlyList<string>? Warnings { get; init; }
 
+    /// <summary>
+    /// Why the posting is not public yet (employerUnverified, complianceReview); empty when nothing holds it. Only those
+    /// who manage the posting ever see a held one.
+    /// </summary>
+    public IReadOnlyList<string> Holds { get; init; } = [];
+
     /// <summary>The city feeds that list this posting (one posting for the same vacancy in two feeds); empty for postings made here.</summary>
     public IReadOnlyList<PostingSourceResponse>? Sources { get; init; }
+
+    internal static string[] HoldNames(PostingHolds holds) =>
+        Enum.GetValues<PostingHolds>().Where(h => h != PostingHolds.None && holds.HasFlag(h))
+            .Select(h => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(h.ToString())).ToArray();
 
     public static PostingResponse From(PostingView view, CityDirectory cities, DateTime utcNow)
     {
@@ -146,6 +156,7 @@ public sealed record PostingResponse(
             FunctionName = function?.Name,
             FunctionGroupCode = function?.Group.Code,
             FunctionGroupName = function?.Group.Name,
+            Holds = HoldNames(p.Holds),
         };
     }
 

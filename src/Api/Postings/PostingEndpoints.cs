@@ -25,7 +25,7 @@ public static class PostingEndpoints
     }
 
     internal static async Task<Results<Ok<PagedResponse<PostingResponse>>, ValidationProblem>> ListAsync(
-        int? page, int? pageSize, string[]? city, long? employerId, string? status,
+        int? page, int? pageSize, string[]? city, long? employerId, string? status, HttpContext http,
         PostingService postings, CityDirectory cities, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -55,16 +55,19 @@ public static class PostingEndpoints
             return ServiceResults.Validation(errors);
         }
 
-        var result = await postings.ListAsync(new PostingListQuery(codes, employerId, listStatus), paging, cancellationToken);
+        // An employer's own list (or an admin's) includes what is held back from the public, marked by holds.
+        var actor = http.User.ToActor();
+        var includeHeld = employerId is { } listed && (actor.IsAdmin || (actor.IsEmployer && actor.EmployerId == listed));
+        var result = await postings.ListAsync(new PostingListQuery(codes, employerId, listStatus, includeHeld), paging, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         return TypedResults.Ok(PagedResponse<PostingResponse>.From(result, v => PostingResponse.From(v, cities, now)));
     }
 
     internal static async Task<Results<Ok<PostingResponse>, ProblemHttpResult>> GetAsync(
-        long id, PostingService postings, Jobs.Core.Imports.ImportService imports, CityDirectory cities, TimeProvider clock,
+        long id, HttpContext http, PostingService postings, Jobs.Core.Imports.ImportService imports, CityDirectory cities, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var view = await postings.GetAsync(id, cancellationToken);
+        var view = await postings.GetVisibleAsync(http.User.ToActor(), id, cancellationToken);
         if (view is null)
         {
             return ServiceResults.NotFound($"职位 {id} 不存在");

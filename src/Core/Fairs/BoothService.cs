@@ -61,7 +61,7 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
         if (ids.Count > 0)
         {
             var own = await db.Postings.AsNoTracking().Where(p => ids.Contains(p.Id) && p.EmployerId == employerId)
-                .Select(p => new { p.Id, p.Status, p.ExpiresAt }).ToListAsync(cancellationToken);
+                .Select(p => new { p.Id, p.Status, p.ExpiresAt, p.Holds }).ToListAsync(cancellationToken);
             foreach (var id in ids)
             {
                 var p = own.FirstOrDefault(x => x.Id == id);
@@ -72,6 +72,10 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
                 else if (p.Status != PostingStatus.Open || (p.ExpiresAt is { } e && e <= now))
                 {
                     errors.Add("postingIds", $"职位 {id} 已关闭或过期");
+                }
+                else if (p.Holds != PostingHolds.None)
+                {
+                    errors.Add("postingIds", $"职位 {id} 尚未公开（等待审核），不能带到招聘会");
                 }
             }
         }

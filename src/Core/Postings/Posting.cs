@@ -9,6 +9,22 @@ public enum PostingStatus
     Closed = 1,
 }
 
+/// <summary>
+/// Why an open posting is kept off the public site and search. A posting is listed only while it has no hold; each reason
+/// is set and cleared by its own rule (employer verification, compliance review), so one clearing never lifts another.
+/// </summary>
+[Flags]
+public enum PostingHolds
+{
+    None = 0,
+
+    /// <summary>The employer has not been verified yet (or was sent back to review).</summary>
+    EmployerUnverified = 1,
+
+    /// <summary>The text needs an organiser's review for a possibly discriminatory requirement or a missing salary.</summary>
+    ComplianceReview = 2,
+}
+
 /// <summary>A job advert. Closed and expired postings are kept, never deleted.</summary>
 public sealed class Posting
 {
@@ -79,5 +95,32 @@ public sealed class Posting
 
     public bool IsExpired(DateTime utcNow) => ExpiresAt is { } e && e <= utcNow;
 
-    public bool IsActive(DateTime utcNow) => Status == PostingStatus.Open && !IsExpired(utcNow);
+    /// <summary>Reasons the posting is not public; <see cref="PostingHolds.None"/> when nothing holds it back.</summary>
+    public PostingHolds Holds { get; set; }
+
+    /// <summary>Open and held by nothing: the search index, the sitemap and public pages show exactly these (expiry aside).</summary>
+    public bool IsListed => Status == PostingStatus.Open && Holds == PostingHolds.None;
+
+    /// <summary>Listed and not expired: graduates can apply and employers can bring it to a fair.</summary>
+    public bool IsActive(DateTime utcNow) => IsListed && !IsExpired(utcNow);
+}
+
+public static class PostingHoldsText
+{
+    /// <summary>Why a held posting is not public, in the words its employer reads: 等待企业认证、合规审核.</summary>
+    public static string Describe(this PostingHolds holds)
+    {
+        var reasons = new List<string>(2);
+        if (holds.HasFlag(PostingHolds.EmployerUnverified))
+        {
+            reasons.Add("等待企业认证");
+        }
+
+        if (holds.HasFlag(PostingHolds.ComplianceReview))
+        {
+            reasons.Add("等待合规审核");
+        }
+
+        return string.Join("、", reasons);
+    }
 }

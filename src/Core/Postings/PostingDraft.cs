@@ -19,4 +19,5 @@ public enum PostingListStatus
     All,
 }
 
-public sealed record PostingListQuery(IReadOnlyList<string> CityCodes, long? EmployerId, PostingListStatus Status);
+/// <param name="IncludeHeld">Also list postings held back from the public (for those who manage them).</param>
+public sealed record PostingListQuery(IReadOnlyList<string> CityCodes, long? EmployerId, PostingListStatus Status, bool IncludeHeld = false);

@@ -24,6 +24,15 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
                       select new PostingView(p, e.Name)).SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The posting if <paramref name="actor"/> may see it: a held posting only to those who may manage it.</summary>
+    public async Task<PostingView?> GetVisibleAsync(Actor actor, long id, CancellationToken cancellationToken)
+    {
+        var view = await GetAsync(id, cancellationToken);
+        return view is null || CanSee(actor, view.Posting) ? view : null;
+    }
+
+    public static bool CanSee(Actor actor, Posting posting) => posting.Holds == PostingHolds.None || Deny(actor, posting) is null;
+
     public async Task<PagedResult<PostingView>> ListAsync(PostingListQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -35,6 +44,11 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
             PostingListStatus.Expired => postings.Where(p => p.Status == PostingStatus.Open && p.ExpiresAt != null && p.ExpiresAt <= now),
             _ => postings,
         };
+        if (!query.IncludeHeld)
+        {
+            postings = postings.Where(p => p.Holds == PostingHolds.None);
+        }
+
         if (query.CityCodes.Count > 0)
         {
             postings = postings.Where(p => query.CityCodes.Contains(p.CityCode));

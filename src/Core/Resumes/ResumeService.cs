@@ -161,7 +161,8 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
         }
 
         var posting = await db.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == postingId, cancellationToken);
-        if (posting is null)
+        // A held posting is not public: to a graduate it does not exist yet.
+        if (posting is null || posting.Holds != PostingHolds.None)
         {
             return ServiceResult<Application>.NotFound($"职位 {postingId} 不存在");
         }

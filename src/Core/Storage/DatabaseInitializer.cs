@@ -11,7 +11,7 @@ namespace Jobs.Core.Storage;
 public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Raise with every schema change and add the step that brings version N-1 to N.</summary>
-    public const int CurrentVersion = 9;
+    public const int CurrentVersion = 10;
 
     private static readonly IReadOnlyDictionary<int, string[]> UpgradeSteps = new Dictionary<int, string[]>
     {
@@ -368,6 +368,11 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             JOIN "Resumes" r ON r."Id" = a."ResumeId"
             ORDER BY a."Id";
             """,
+        ],
+        // 10: holds keep an open posting off the public site until its employer is verified or its text is reviewed.
+        [10] =
+        [
+            "ALTER TABLE \"Postings\" ADD COLUMN \"Holds\" INTEGER NOT NULL DEFAULT 0;",
         ],
     };
 

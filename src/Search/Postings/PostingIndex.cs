@@ -105,7 +105,7 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
         Parallel.ForEach(ids, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = ids.Length < 64 ? 1 : -1 }, id =>
         {
             var key = id.ToString(CultureInfo.InvariantCulture);
-            if (found.TryGetValue(id, out var row) && row.p.Status == PostingStatus.Open)
+            if (found.TryGetValue(id, out var row) && row.p.IsListed)
             {
                 Index.Upsert(key, _builder.Build(row.p, row.Name));
                 _applied[id] = row.p.UpdatedAt;
@@ -200,13 +200,13 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
         }
     }
 
-    /// <summary>Drops the index content and adds every open posting from the database, logging progress.</summary>
+    /// <summary>Drops the index content and adds every listed posting (open, held by nothing) from the database, logging progress.</summary>
     public async Task<int> RebuildAsync(CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
-        var total = await db.Postings.CountAsync(p => p.Status == PostingStatus.Open, cancellationToken);
+        var total = await db.Postings.CountAsync(p => p.Status == PostingStatus.Open && p.Holds == PostingHolds.None, cancellationToken);
         _logger.LogInformation("Rebuilding search index postings from the database: {Total} open postings", total);
         using var paused = Index.PauseRefresh();
         Index.DeleteAll();
@@ -226,7 +226,7 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
             }
 
             lastId = batch[^1].Id;
-            var open = batch.Where(p => p.Status == PostingStatus.Open).ToList();
+            var open = batch.Where(p => p.IsListed).ToList();
             // Analysis dominates indexing; IndexWriter takes documents from several threads at once.
             Parallel.ForEach(open, new ParallelOptions { CancellationToken = cancellationToken },
                 p => Index.Add(_builder.Build(p, employers.GetValueOrDefault(p.EmployerId, ""))));

@@ -42,7 +42,7 @@ public static class SitemapEndpoints
     }
 
     /// <summary>
-    /// Open, unexpired postings (newest first) and published fairs, with when each last changed. Two projections of ids and
+    /// Listed, unexpired postings (newest first) and published fairs, with when each last changed. Two projections of ids and
     /// dates, bounded, so the sitemap costs the same with a million postings as with a thousand.
     /// </summary>
     internal static async Task<IResult> SitemapAsync(HttpContext http, JobsDbContext db, PublicUrls urls, IOptions<WebOptions> options,
@@ -54,7 +54,7 @@ public static class SitemapEndpoints
             .OrderByDescending(f => f.StartsAt).Take(Math.Min(MaxFairs, max / 2))
             .Select(f => new { f.Id, f.UpdatedAt }).ToListAsync(cancellationToken);
         var postings = await db.Postings.AsNoTracking()
-            .Where(p => p.Status == PostingStatus.Open && (p.ExpiresAt == null || p.ExpiresAt > now))
+            .Where(p => p.Status == PostingStatus.Open && p.Holds == PostingHolds.None && (p.ExpiresAt == null || p.ExpiresAt > now))
             .OrderByDescending(p => p.PostedAt).ThenByDescending(p => p.Id).Take(max - fairs.Count)
             .Select(p => new { p.Id, p.UpdatedAt }).ToListAsync(cancellationToken);
 

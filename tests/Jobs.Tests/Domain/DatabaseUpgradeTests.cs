@@ -49,6 +49,7 @@ public class DatabaseUpgradeTests
                     DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
                     ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
                     ALTER TABLE Applications DROP COLUMN ViewedAt;
+                    ALTER TABLE Postings DROP COLUMN Holds;
                     UPDATE SchemaInfo SET Version = 1;
                     """;
                 await command.ExecuteNonQueryAsync();
@@ -139,6 +140,7 @@ public class DatabaseUpgradeTests
                     DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
                     ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
                     ALTER TABLE Applications DROP COLUMN ViewedAt;
+                    ALTER TABLE Postings DROP COLUMN Holds;
                     UPDATE SchemaInfo SET Version = 6;
                     """;
                 await command.ExecuteNonQueryAsync();
@@ -197,6 +199,7 @@ public class DatabaseUpgradeTests
                     DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
                     ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
                     ALTER TABLE Applications DROP COLUMN ViewedAt;
+                    ALTER TABLE Postings DROP COLUMN Holds;
                     UPDATE SchemaInfo SET Version = 8;
                     """;
                 await command.ExecuteNonQueryAsync();
