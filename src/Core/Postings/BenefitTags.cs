@@ -36,6 +36,17 @@ public static class BenefitTags
         return Loaded.Value.ByAlias.GetValueOrDefault(key) ?? Loaded.Value.ByCode.GetValueOrDefault(key);
     }
 
+    /// <summary>
+    /// The names to show a reader, given tag codes or names in stored order: a tag another listed tag implies is left out
+    /// (包吃住 alone, not 包吃住 包吃 包住). Stored tags keep the implied ones, so a 包吃 filter still finds 包吃住.
+    /// </summary>
+    public static IReadOnlyList<string> ShownNames(IEnumerable<string> codesOrNames)
+    {
+        var tags = codesOrNames.Select(t => (Text: t, Tag: Find(t))).ToList();
+        var implied = tags.Where(t => t.Tag is not null).SelectMany(t => t.Tag!.Implies).ToHashSet(StringComparer.Ordinal);
+        return tags.Where(t => t.Tag is null || !implied.Contains(t.Tag.Code)).Select(t => t.Tag?.Name ?? t.Text).ToList();
+    }
+
     /// <summary>Display name of a tag code; the code itself for an unknown one.</summary>
     public static string NameOf(string code) => ByCode(code)?.Name ?? code;
 

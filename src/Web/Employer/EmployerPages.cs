@@ -26,5 +26,5 @@ public static class EmployerPages
     /// </summary>
     public static bool Owns(Actor actor, Posting posting) => actor.IsAdmin || (actor.EmployerId is { } id && id == posting.EmployerId);
 
-    public static void NotFound(HttpContext http) => http.Response.StatusCode = StatusCodes.Status404NotFound;
+    public static void NotFound(HttpContext http) => SiteErrors.RespondWithPage(http, StatusCodes.Status404NotFound);
 }

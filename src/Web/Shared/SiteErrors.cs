@@ -44,6 +44,20 @@ public static class SiteErrors
         });
     }
 
+    /// <summary>
+    /// Answers with <paramref name="status"/> while the page renders its own explanation (a posting that does not exist,
+    /// with a link to search). Blazor's renderer stops and leaves the body empty when a page sets 404 itself, expecting
+    /// the status code pages to re-execute; so the status is set only as the rendered page starts going out.
+    /// </summary>
+    public static void RespondWithPage(HttpContext context, int status)
+    {
+        context.Response.OnStarting(() =>
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        });
+    }
+
     private static bool IsSite(HttpContext context) => !SitePaths.IsApi(context.Request.Path);
 
     private static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);

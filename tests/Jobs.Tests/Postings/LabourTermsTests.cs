@@ -80,6 +80,18 @@ public class LabourTermsTests
     }
 
     [Fact]
+    public void BenefitShownNames_ImpliedTagsPresent_ShowsOnlyTheImplyingTag()
+    {
+        var stored = BenefitTags.Resolve([], "包吃住，五险一金，长白班").Select(b => b.Tag).ToList();
+        Assert.Contains("meals", stored);
+
+        var shown = BenefitTags.ShownNames(stored);
+
+        Assert.Equal(["五险一金", "包吃住", "长白班"], shown.Order(StringComparer.Ordinal));
+        Assert.Equal(["包吃", "社保"], BenefitTags.ShownNames(["包吃", "社保"]));
+    }
+
+    [Fact]
     public void Parse_V1File_ReadsAsBeforeWithDefaults()
     {
         var result = Parse(Csv(Row("a1")));

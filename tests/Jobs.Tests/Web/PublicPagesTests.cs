@@ -192,15 +192,16 @@ public partial class PublicPagesTests(PublicSiteFixture site) : IClassFixture<Pu
     }
 
     [Theory]
-    [InlineData("/jobs/987654321")]
-    [InlineData("/employers/987654321")]
-    [InlineData("/fairs/987654321")]
-    public async Task Detail_Unknown_Is404PageInChinese(string path)
+    [InlineData("/jobs/987654321", "<h1>职位不存在</h1>", "href=\"/jobs\"")]
+    [InlineData("/employers/987654321", "<h1>单位不存在</h1>", "href=\"/jobs\"")]
+    [InlineData("/fairs/987654321", "<h1>招聘会不存在</h1>", "href=\"/fairs\"")]
+    public async Task Detail_Unknown_Is404WithThePagesOwnExplanation(string path, string heading, string onwardLink)
     {
         var (response, html) = await site.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("不存在", html, StringComparison.Ordinal);
+        Assert.Contains(heading, html, StringComparison.Ordinal);
+        Assert.Contains(onwardLink, html, StringComparison.Ordinal);
     }
 
     [Fact]
