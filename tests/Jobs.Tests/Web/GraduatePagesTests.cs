@@ -155,7 +155,7 @@ public partial class GraduatePagesTests(JobsApiFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Matches_PageBeyondTheRanking_Is404Page()
+    public async Task Matches_PageBeyondTheRanking_Is404WithLinkToTheFirstPage()
     {
         var (browser, graduate) = await SignedInGraduateWithAccountAsync();
         await graduate.CreateResumeAsync();
@@ -163,7 +163,9 @@ public partial class GraduatePagesTests(JobsApiFactory factory) : IClassFixture<
         var response = await browser.GetAsync("/me/matches?page=500");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("没有这一页", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/me/matches\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -355,7 +357,7 @@ public partial class GraduatePagesTests(JobsApiFactory factory) : IClassFixture<
         var response = await browser.GetAsync("/fairs/987654321/register");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("招聘会不存在", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
