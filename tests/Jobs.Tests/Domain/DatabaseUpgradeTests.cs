@@ -232,4 +232,58 @@ public class DatabaseUpgradeTests
             }
         }
     }
+
+    [Fact]
+    public async Task Start_Version9FileWithResume_AddsDataRightsColumnsAndClosingWorks()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "jobs-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            string email;
+            long resumeId;
+            using (var first = JobsApiFactory.OverFolder(folder))
+            {
+                var graduate = await first.RegisterGraduateAsync();
+                email = graduate.Email;
+                resumeId = await graduate.CreateResumeAsync();
+            }
+
+            // What version 9 wrote: no deletion dates on accounts, no platform hiding on résumés.
+            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "jobs.db")};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                var command = connection.CreateCommand();
+                command.CommandText = """
+                    DROP INDEX IX_Users_DeletionDueAt; DROP INDEX IX_Resumes_UpdatedAt;
+                    ALTER TABLE Users DROP COLUMN DeletionRequestedAt; ALTER TABLE Users DROP COLUMN DeletionDueAt; ALTER TABLE Users DROP COLUMN ErasedAt;
+                    ALTER TABLE Resumes DROP COLUMN HiddenReason; ALTER TABLE Resumes DROP COLUMN VisibilityBeforeHiding;
+                    ALTER TABLE Resumes DROP COLUMN RetentionNoticeAt;
+                    UPDATE SchemaInfo SET Version = 9;
+                    """;
+                await command.ExecuteNonQueryAsync();
+            }
+
+            using var second = JobsApiFactory.OverFolder(folder);
+            Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync($"/api/resumes/{resumeId}")).StatusCode);
+            var returning = await second.SignInAsync(email);
+            var closing = await returning.Client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/me")
+            {
+                Content = JsonContent.Create(new { password = ApiClient.Password }),
+            });
+            Assert.Equal(HttpStatusCode.Accepted, closing.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await second.CreateClient().GetAsync($"/api/resumes/{resumeId}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await returning.Client.DeleteAsync("/api/me/deletion")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync($"/api/resumes/{resumeId}")).StatusCode);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
 }
