@@ -49,6 +49,10 @@ public class DatabaseUpgradeTests
                     DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
                     ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
                     ALTER TABLE Applications DROP COLUMN ViewedAt;
+                    DROP INDEX IX_Users_DeletionDueAt; DROP INDEX IX_Resumes_UpdatedAt;
+                    ALTER TABLE Users DROP COLUMN DeletionRequestedAt; ALTER TABLE Users DROP COLUMN DeletionDueAt; ALTER TABLE Users DROP COLUMN ErasedAt;
+                    ALTER TABLE Resumes DROP COLUMN HiddenReason; ALTER TABLE Resumes DROP COLUMN VisibilityBeforeHiding;
+                    ALTER TABLE Resumes DROP COLUMN RetentionNoticeAt;
                     UPDATE SchemaInfo SET Version = 1;
                     """;
                 await command.ExecuteNonQueryAsync();
@@ -139,6 +143,10 @@ public class DatabaseUpgradeTests
                     DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
                     ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
                     ALTER TABLE Applications DROP COLUMN ViewedAt;
+                    DROP INDEX IX_Users_DeletionDueAt; DROP INDEX IX_Resumes_UpdatedAt;
+                    ALTER TABLE Users DROP COLUMN DeletionRequestedAt; ALTER TABLE Users DROP COLUMN DeletionDueAt; ALTER TABLE Users DROP COLUMN ErasedAt;
+                    ALTER TABLE Resumes DROP COLUMN HiddenReason; ALTER TABLE Resumes DROP COLUMN VisibilityBeforeHiding;
+                    ALTER TABLE Resumes DROP COLUMN RetentionNoticeAt;
                     UPDATE SchemaInfo SET Version = 6;
                     """;
                 await command.ExecuteNonQueryAsync();
@@ -197,6 +205,10 @@ public class DatabaseUpgradeTests
                     DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
                     ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
                     ALTER TABLE Applications DROP COLUMN ViewedAt;
+                    DROP INDEX IX_Users_DeletionDueAt; DROP INDEX IX_Resumes_UpdatedAt;
+                    ALTER TABLE Users DROP COLUMN DeletionRequestedAt; ALTER TABLE Users DROP COLUMN DeletionDueAt; ALTER TABLE Users DROP COLUMN ErasedAt;
+                    ALTER TABLE Resumes DROP COLUMN HiddenReason; ALTER TABLE Resumes DROP COLUMN VisibilityBeforeHiding;
+                    ALTER TABLE Resumes DROP COLUMN RetentionNoticeAt;
                     UPDATE SchemaInfo SET Version = 8;
                     """;
                 await command.ExecuteNonQueryAsync();
