@@ -73,6 +73,15 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Fairs.BoothService>();
         services.AddScoped<Fairs.AttendeeService>();
         services.AddScoped<Fairs.FairLifecycle>();
+
+        services.AddOptions<Privacy.DataRightsOptions>().BindConfiguration(Privacy.DataRightsOptions.Section).ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.NoticeTimeZone, out _), "Privacy:NoticeTimeZone is not a known time zone id (e.g. Asia/Shanghai).")
+            .ValidateOnStart();
+        services.AddScoped<Privacy.PersonalDataExporter>();
+        services.AddScoped<Privacy.AccountDeletionService>();
+        services.AddScoped<Privacy.AccountEraser>();
+        services.AddScoped<Privacy.ResumeRetention>();
+        services.AddScoped<Imports.HeldImportFiles>();
         return services;
     }
 }

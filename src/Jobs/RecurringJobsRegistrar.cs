@@ -4,6 +4,7 @@ using Jobs.Background.Search;
 using Jobs.Background.Alerts;
 using Jobs.Background.Fairs;
 using Jobs.Background.Imports;
+using Jobs.Background.Privacy;
 using Jobs.Core.Imports;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,9 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IBa
         // Fair deadlines to the minute; the run queued now catches up on whatever fell due while the platform was down.
         recurring.AddOrUpdate<FairDeadlinesJob>(FairDeadlinesJob.RecurringId, job => job.ExecuteAsync(null, CancellationToken.None), Cron.Minutely());
         jobs.Enqueue<FairDeadlinesJob>(job => job.ExecuteAsync(null, CancellationToken.None));
+
+        // Erasure falls due to the minute but may wait an hour: the cooling-off is counted in days.
+        recurring.AddOrUpdate<DataRightsJob>(DataRightsJob.RecurringId, job => job.ExecuteAsync(CancellationToken.None), Cron.Hourly());
 
         var configured = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in imports.Value.Sources)

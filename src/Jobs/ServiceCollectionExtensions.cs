@@ -62,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Imports.FeedLocation>();
         services.AddScoped<Search.SearchIndexCatchUpJob>();
         services.AddScoped<Fairs.FairDeadlinesJob>();
+        services.AddScoped<Privacy.DataRightsJob>();
         services.AddHostedService<RecurringJobsRegistrar>();
 
         if (options.RunServer)

@@ -18,7 +18,7 @@ public static class ResumeEndpoints
         group.MapGet("/{id:long}", GetAsync).ProducesProblems(404).WithSummary("One résumé, contact data masked unless entitled");
         group.MapPost("/", CreateAsync).RequireAuthorization().ProducesProblems(400, 401, 403, 409)
             .WithSummary("Create the signed-in graduate's résumé (one per account)");
-        group.MapPut("/{id:long}", UpdateAsync).RequireAuthorization().ProducesProblems(400, 401, 403, 404)
+        group.MapPut("/{id:long}", UpdateAsync).RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409)
             .WithSummary("Replace a résumé (its graduate or admin)");
 
         app.MapGet("/api/me/resume", GetMineAsync).WithTags("Resumes").RequireAuthorization().ProducesProblems(401, 404)

@@ -154,7 +154,7 @@ public sealed class AccountService(
 
         var normalized = NormalizeEmail(email);
         using var lease = await throttle.EnterAsync(normalized, cancellationToken);
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == normalized, cancellationToken);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == normalized && u.ErasedAt == null, cancellationToken);
         var failures = user is null ? lease.UnknownEmailFailures : new SignInFailures(user.FailedSignInCount, user.LastFailedSignInAt, user.LockoutEnd);
         if (lease.Admit(failures) is { } wait)
         {
@@ -266,6 +266,42 @@ public sealed class AccountService(
         user.RotateSecurityStamp();
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("User {UserId} changed the password", userId);
+        lease.Succeeded();
+        return ServiceResult<TimeSpan?>.Ok(null);
+    }
+
+    /// <summary>
+    /// The password typed again before an irreversible step (closing the account): throttled and counted like a sign-in, so
+    /// a stolen session cannot use it as a password oracle. When refused for speed, <c>Value</c> is how long to wait.
+    /// </summary>
+    public async Task<ServiceResult<TimeSpan?>> ConfirmPasswordAsync(long userId, string? password, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId && u.ErasedAt == null, cancellationToken);
+        if (user is null)
+        {
+            return ServiceResult<TimeSpan?>.NotFound("账号不存在");
+        }
+
+        using var lease = await throttle.EnterAsync(user.Email, cancellationToken);
+        var failures = new SignInFailures(user.FailedSignInCount, user.LastFailedSignInAt, user.LockoutEnd);
+        if (lease.Admit(failures) is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            return new ServiceResult<TimeSpan?>(ServiceStatus.TooManyRequests, wait, null, $"密码尝试过于频繁，请 {seconds} 秒后再试");
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            return ServiceResult<TimeSpan?>.Invalid(ValidationErrors.Single("password", "请输入当前密码以确认"));
+        }
+
+        if (password.Length > PasswordMaxLength
+            || hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
+        {
+            await RecordFailureAsync(user, failures, cancellationToken);
+            return ServiceResult<TimeSpan?>.Invalid(ValidationErrors.Single("password", "密码不正确"));
+        }
+
         lease.Succeeded();
         return ServiceResult<TimeSpan?>.Ok(null);
     }

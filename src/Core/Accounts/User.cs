@@ -72,6 +72,15 @@ public sealed class User
     /// <summary>Sign-in is refused until this moment (UTC).</summary>
     public DateTime? LockoutEnd { get; set; }
 
+    /// <summary>When the person asked to close the account; null when no deletion is pending (or it was cancelled).</summary>
+    public DateTime? DeletionRequestedAt { get; set; }
+
+    /// <summary>When the cooling-off ends and the erasure job erases the personal data; kept with the request so the date shown stays put.</summary>
+    public DateTime? DeletionDueAt { get; set; }
+
+    /// <summary>Set once the personal data is erased: the row is then an anonymous tombstone that cannot sign in.</summary>
+    public DateTime? ErasedAt { get; set; }
+
     public void RotateSecurityStamp() => SecurityStamp = NewSecurityStamp();
 
     public static string NewSecurityStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));

@@ -243,8 +243,11 @@ public sealed class ImportService(
     {
         var folder = Path.Combine(paths.DataDirectory, _options.Folder);
         Directory.CreateDirectory(folder);
-        return Path.Combine(folder, $"run-{runId}.feed");
+        return Path.Combine(folder, SpoolFileName(runId));
     }
+
+    /// <summary>The name of a run's file in the import folder, while it is imported or held for a decision.</summary>
+    public static string SpoolFileName(long runId) => $"run-{runId}.feed";
 
     /// <summary>We hold the source's lease, so any run of it still marked running belongs to a process that died.</summary>
     private async Task AbandonStaleRunsAsync(string cityCode, CancellationToken cancellationToken)

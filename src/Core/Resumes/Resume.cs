@@ -14,6 +14,21 @@ public enum ResumeVisibility
     Hidden = 2,
 }
 
+/// <summary>Why the platform (not the owner) hid a résumé; the owner's own choice is kept in <see cref="Resume.VisibilityBeforeHiding"/>.</summary>
+public enum ResumeHiddenReason
+{
+    None = 0,
+
+    /// <summary>The owner asked to close the account: nobody but the owner and admins reads it during the cooling-off.</summary>
+    DeletionRequested = 1,
+
+    /// <summary>Not updated for the retention period; updating it makes it the owner's again.</summary>
+    Retention = 2,
+
+    /// <summary>The owner's account was erased: the row is an empty anchor for anonymous application counts.</summary>
+    Erased = 3,
+}
+
 /// <summary>A graduate's résumé; one per graduate account.</summary>
 public sealed class Resume
 {
@@ -57,6 +72,14 @@ public sealed class Resume
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    public ResumeHiddenReason HiddenReason { get; set; }
+
+    /// <summary>The owner's visibility while the platform hides the résumé, restored when the reason goes away.</summary>
+    public ResumeVisibility? VisibilityBeforeHiding { get; set; }
+
+    /// <summary>When the owner was told the résumé will be hidden for not being updated; cleared by the next update.</summary>
+    public DateTime? RetentionNoticeAt { get; set; }
 }
 
 /// <summary>Personal contact data: never shown to anyone not entitled to it.</summary>

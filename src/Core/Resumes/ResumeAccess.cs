@@ -15,6 +15,12 @@ public static class ResumeAccess
             return true;
         }
 
+        // An account being closed (or erased) shows its résumé to nobody else, not even employers it applied to.
+        if (resume.HiddenReason is ResumeHiddenReason.DeletionRequested or ResumeHiddenReason.Erased)
+        {
+            return false;
+        }
+
         return resume.Visibility switch
         {
             ResumeVisibility.Public => true,
@@ -30,7 +36,7 @@ public static class ResumeAccess
             return true;
         }
 
-        if (!actor.IsEmployer)
+        if (!actor.IsEmployer || resume.HiddenReason is ResumeHiddenReason.DeletionRequested or ResumeHiddenReason.Erased)
         {
             return false;
         }

@@ -16,6 +16,8 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
     public const int DesiredTitleMaxLength = 30;
     public const int TextMaxLength = 2000;
 
+    public const string DeletionPendingMessage = "账号正在注销冷静期内，请先撤销注销申请（我的数据页面）";
+
     public async Task<ServiceResult<ResumeView>> GetAsync(Actor actor, long id, CancellationToken cancellationToken)
     {
         var resume = await db.Resumes.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -100,6 +102,11 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
             return ServiceResult<ResumeView>.Conflict("每个账号只有一份简历，请修改已有简历");
         }
 
+        if (await Privacy.AccountDeletionService.IsPendingAsync(db, userId, cancellationToken))
+        {
+            return ServiceResult<ResumeView>.Conflict(DeletionPendingMessage);
+        }
+
         var errors = new ValidationErrors();
         var now = clock.GetUtcNow().UtcDateTime;
         var resume = new Resume
@@ -140,12 +147,26 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
             return ServiceResult<ResumeView>.Forbidden("只能修改自己的简历");
         }
 
+        // Saving would show a résumé the pending closure hid; cancel the closure first.
+        if (resume.HiddenReason is ResumeHiddenReason.DeletionRequested or ResumeHiddenReason.Erased)
+        {
+            return ServiceResult<ResumeView>.Conflict(DeletionPendingMessage);
+        }
+
         var errors = new ValidationErrors();
         var now = clock.GetUtcNow().UtcDateTime;
         Apply(draft, resume, now, errors);
         if (!errors.IsEmpty)
         {
             return ServiceResult<ResumeView>.Invalid(errors);
+        }
+
+        // An update is what the retention period waits for: the notice goes, and a résumé hidden for age is the owner's again.
+        resume.RetentionNoticeAt = null;
+        if (resume.HiddenReason == ResumeHiddenReason.Retention)
+        {
+            resume.HiddenReason = ResumeHiddenReason.None;
+            resume.VisibilityBeforeHiding = null;
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -177,6 +198,11 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
         if (resumeId is null)
         {
             return ServiceResult<Application>.Conflict("请先创建简历再投递");
+        }
+
+        if (await Privacy.AccountDeletionService.IsPendingAsync(db, userId, cancellationToken))
+        {
+            return ServiceResult<Application>.Conflict(DeletionPendingMessage);
         }
 
         if (coverLetter is { Length: > TextMaxLength })

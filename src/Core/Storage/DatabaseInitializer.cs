@@ -11,7 +11,7 @@ namespace Jobs.Core.Storage;
 public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Raise with every schema change and add the step that brings version N-1 to N.</summary>
-    public const int CurrentVersion = 10;
+    public const int CurrentVersion = 11;
 
     private static readonly IReadOnlyDictionary<int, string[]> UpgradeSteps = new Dictionary<int, string[]>
     {
@@ -373,6 +373,19 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
         [10] =
         [
             "ALTER TABLE \"Postings\" ADD COLUMN \"Holds\" INTEGER NOT NULL DEFAULT 0;",
+        ],
+        // 11: data rights: account deletion with a cooling-off, erased tombstones, résumés hidden by the platform (deletion,
+        // retention) with the owner's visibility kept, retention notices.
+        [11] =
+        [
+            "ALTER TABLE \"Users\" ADD COLUMN \"DeletionRequestedAt\" TEXT NULL;",
+            "ALTER TABLE \"Users\" ADD COLUMN \"DeletionDueAt\" TEXT NULL;",
+            "ALTER TABLE \"Users\" ADD COLUMN \"ErasedAt\" TEXT NULL;",
+            "CREATE INDEX \"IX_Users_DeletionDueAt\" ON \"Users\" (\"DeletionDueAt\");",
+            "ALTER TABLE \"Resumes\" ADD COLUMN \"HiddenReason\" INTEGER NOT NULL DEFAULT 0;",
+            "ALTER TABLE \"Resumes\" ADD COLUMN \"VisibilityBeforeHiding\" INTEGER NULL;",
+            "ALTER TABLE \"Resumes\" ADD COLUMN \"RetentionNoticeAt\" TEXT NULL;",
+            "CREATE INDEX \"IX_Resumes_UpdatedAt\" ON \"Resumes\" (\"UpdatedAt\");",
         ],
     };
 

@@ -74,6 +74,8 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
             e.Property(u => u.DisplayName).HasMaxLength(100);
             e.Property(u => u.CityCode).HasMaxLength(40);
             e.Property(u => u.SecurityStamp).HasMaxLength(64);
+            // The erasure job looks for accounts whose cooling-off has ended.
+            e.HasIndex(u => u.DeletionDueAt);
         });
 
         modelBuilder.Entity<UserSession>(e =>
@@ -141,6 +143,8 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
             });
             e.OwnsMany(r => r.Experiences, x => x.ToJson());
             e.HasIndex(r => r.Visibility);
+            // The retention job looks for résumés not updated for a long time.
+            e.HasIndex(r => r.UpdatedAt);
         });
 
         modelBuilder.Entity<Application>(e =>

@@ -35,6 +35,9 @@ public sealed class FuzzFixture : JobsApiFactory, IAsyncLifetime
     /// <summary>Only for the password change, which ends every session of its account.</summary>
     public SignedIn PasswordChanger { get; private set; } = null!;
 
+    /// <summary>Only for closing an account, which hides its résumé and refuses its writes.</summary>
+    public SignedIn AccountCloser { get; private set; } = null!;
+
     /// <summary>Only for the admin's account changes, which end the account's sessions.</summary>
     public SignedIn SpareOrganiser { get; private set; } = null!;
 
@@ -72,6 +75,7 @@ public sealed class FuzzFixture : JobsApiFactory, IAsyncLifetime
         NewGraduate = await this.RegisterGraduateAsync();
         Anonymous = CreateClient();
         PasswordChanger = await this.RegisterGraduateAsync();
+        AccountCloser = await this.RegisterGraduateAsync();
         SpareOrganiser = await this.CreateOrganiserAsync("扬州");
         PostingId = await Employer.CreatePostingAsync();
         ResumeId = await Graduate.CreateResumeAsync();
@@ -156,6 +160,7 @@ public class WriteEndpointFuzzTests(FuzzFixture fixture, ITestOutputHelper outpu
             ["POST /api/auth/refresh"] = new(f.Anonymous, "/api/auth/refresh", new { refreshToken = f.Graduate.RefreshToken }),
             ["POST /api/me/password"] = new(f.PasswordChanger.Client, "/api/me/password",
                 new { currentPassword = ApiClient.Password, newPassword = "Quiet-Meadow-2027" }),
+            ["DELETE /api/me"] = new(f.AccountCloser.Client, "/api/me", new { password = ApiClient.Password }),
             ["PATCH /api/admin/users/{id}"] = new(f.Admin.Client, $"/api/admin/users/{f.SpareOrganiser.UserId}", new { role = "organiser", city = "镇江" }),
             ["POST /api/admin/organisers"] = new(f.Admin.Client, "/api/admin/organisers",
                 new { email = ApiClient.UniqueEmail("org"), password = ApiClient.Password, displayName = "扬州组织者", city = "扬州" }),

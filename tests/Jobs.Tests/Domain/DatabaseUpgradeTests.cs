@@ -10,6 +10,27 @@ namespace Jobs.Tests.Domain;
 
 public class DatabaseUpgradeTests
 {
+    /// <summary>
+    /// Undoes every step from 10 on, newest first; each older-version test then undoes the steps up to 9 itself. A new
+    /// step adds its reverse here, so every upgrade test keeps turning the file back completely.
+    /// </summary>
+    private static readonly SortedDictionary<int, string> LaterStepsUndo = new()
+    {
+        [10] = "ALTER TABLE Postings DROP COLUMN Holds;",
+        [11] = """
+            DROP INDEX IX_Users_DeletionDueAt; DROP INDEX IX_Resumes_UpdatedAt;
+            ALTER TABLE Users DROP COLUMN DeletionRequestedAt; ALTER TABLE Users DROP COLUMN DeletionDueAt; ALTER TABLE Users DROP COLUMN ErasedAt;
+            ALTER TABLE Resumes DROP COLUMN HiddenReason; ALTER TABLE Resumes DROP COLUMN VisibilityBeforeHiding;
+            ALTER TABLE Resumes DROP COLUMN RetentionNoticeAt;
+            """,
+    };
+
+    private static string UndoLaterSteps()
+    {
+        Assert.Equal(DatabaseInitializer.CurrentVersion, LaterStepsUndo.Keys.Max());
+        return string.Join("\n", LaterStepsUndo.Reverse().Select(step => step.Value)) + "\n";
+    }
+
     [Fact]
     public async Task Start_Version1File_UpgradesKeepingDataAndEnablesAlertsAndImports()
     {
@@ -31,7 +52,7 @@ public class DatabaseUpgradeTests
             {
                 await connection.OpenAsync();
                 var command = connection.CreateCommand();
-                command.CommandText = """
+                command.CommandText = UndoLaterSteps() + """
                     DROP TABLE EmployerChanges;
                     DROP TABLE RefreshTokens; DROP TABLE Sessions;
                     ALTER TABLE Users DROP COLUMN SecurityStamp; ALTER TABLE Users DROP COLUMN FailedSignInCount;
@@ -49,7 +70,6 @@ public class DatabaseUpgradeTests
                     DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
                     ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
                     ALTER TABLE Applications DROP COLUMN ViewedAt;
-                    ALTER TABLE Postings DROP COLUMN Holds;
                     UPDATE SchemaInfo SET Version = 1;
                     """;
                 await command.ExecuteNonQueryAsync();
@@ -131,7 +151,7 @@ public class DatabaseUpgradeTests
             {
                 await connection.OpenAsync();
                 var command = connection.CreateCommand();
-                command.CommandText = """
+                command.CommandText = UndoLaterSteps() + """
                     ALTER TABLE Postings DROP COLUMN AcceptsBeginners; ALTER TABLE Postings DROP COLUMN Type; ALTER TABLE Postings DROP COLUMN Cohort;
                     ALTER TABLE Postings DROP COLUMN SalaryBasis; ALTER TABLE Postings DROP COLUMN PostedSalaryMin;
                     ALTER TABLE Postings DROP COLUMN PostedSalaryMax; ALTER TABLE Postings DROP COLUMN Benefits;
@@ -140,7 +160,6 @@ public class DatabaseUpgradeTests
                     DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
                     ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
                     ALTER TABLE Applications DROP COLUMN ViewedAt;
-                    ALTER TABLE Postings DROP COLUMN Holds;
                     UPDATE SchemaInfo SET Version = 6;
                     """;
                 await command.ExecuteNonQueryAsync();
@@ -195,11 +214,10 @@ public class DatabaseUpgradeTests
             {
                 await connection.OpenAsync();
                 var command = connection.CreateCommand();
-                command.CommandText = """
+                command.CommandText = UndoLaterSteps() + """
                     DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
                     ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
                     ALTER TABLE Applications DROP COLUMN ViewedAt;
-                    ALTER TABLE Postings DROP COLUMN Holds;
                     UPDATE SchemaInfo SET Version = 8;
                     """;
                 await command.ExecuteNonQueryAsync();
@@ -223,6 +241,56 @@ public class DatabaseUpgradeTests
             Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
             mine = JsonNode.Parse(await returning.Client.GetStringAsync("/api/me/applications"))!.AsArray().Single()!["application"]!;
             Assert.Equal(["submitted", "interviewInvited"], mine["history"]!.AsArray().Select(h => (string)h!["to"]!));
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Start_Version9FileWithResume_AddsDataRightsColumnsAndClosingWorks()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "jobs-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            string email;
+            long resumeId;
+            using (var first = JobsApiFactory.OverFolder(folder))
+            {
+                var graduate = await first.RegisterGraduateAsync();
+                email = graduate.Email;
+                resumeId = await graduate.CreateResumeAsync();
+            }
+
+            // What version 9 wrote: no deletion dates on accounts, no platform hiding on résumés.
+            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "jobs.db")};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                var command = connection.CreateCommand();
+                command.CommandText = UndoLaterSteps() + """
+                    UPDATE SchemaInfo SET Version = 9;
+                    """;
+                await command.ExecuteNonQueryAsync();
+            }
+
+            using var second = JobsApiFactory.OverFolder(folder);
+            Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync($"/api/resumes/{resumeId}")).StatusCode);
+            var returning = await second.SignInAsync(email);
+            var closing = await returning.Client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/me")
+            {
+                Content = JsonContent.Create(new { password = ApiClient.Password }),
+            });
+            Assert.Equal(HttpStatusCode.Accepted, closing.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await second.CreateClient().GetAsync($"/api/resumes/{resumeId}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await returning.Client.DeleteAsync("/api/me/deletion")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync($"/api/resumes/{resumeId}")).StatusCode);
         }
         finally
         {
