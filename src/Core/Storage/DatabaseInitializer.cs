@@ -11,7 +11,7 @@ namespace Jobs.Core.Storage;
 public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Raise with every schema change and add the step that brings version N-1 to N.</summary>
-    public const int CurrentVersion = 10;
+    public const int CurrentVersion = 11;
 
     private static readonly IReadOnlyDictionary<int, string[]> UpgradeSteps = new Dictionary<int, string[]>
     {
@@ -373,6 +373,35 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
         [10] =
         [
             "ALTER TABLE \"Postings\" ADD COLUMN \"Holds\" INTEGER NOT NULL DEFAULT 0;",
+        ],
+        // 11: compliance findings that hold a posting for review, and the reviewers' decisions.
+        [11] =
+        [
+            """
+            CREATE TABLE "ComplianceFindings" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_ComplianceFindings" PRIMARY KEY AUTOINCREMENT,
+                "PostingId" INTEGER NOT NULL,
+                "Rule" TEXT NOT NULL,
+                "Field" TEXT NOT NULL,
+                "Words" TEXT NOT NULL,
+                "FoundAt" TEXT NOT NULL,
+                CONSTRAINT "FK_ComplianceFindings_Postings_PostingId" FOREIGN KEY ("PostingId") REFERENCES "Postings" ("Id") ON DELETE CASCADE
+            );
+            """,
+            "CREATE INDEX \"IX_ComplianceFindings_PostingId\" ON \"ComplianceFindings\" (\"PostingId\");",
+            """
+            CREATE TABLE "ComplianceReviews" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_ComplianceReviews" PRIMARY KEY AUTOINCREMENT,
+                "PostingId" INTEGER NOT NULL,
+                "Decision" INTEGER NOT NULL,
+                "ReviewerUserId" INTEGER NULL,
+                "DecidedAt" TEXT NOT NULL,
+                "Reason" TEXT NULL,
+                "Findings" TEXT NOT NULL,
+                CONSTRAINT "FK_ComplianceReviews_Postings_PostingId" FOREIGN KEY ("PostingId") REFERENCES "Postings" ("Id") ON DELETE CASCADE
+            );
+            """,
+            "CREATE INDEX \"IX_ComplianceReviews_PostingId_Id\" ON \"ComplianceReviews\" (\"PostingId\", \"Id\");",
         ],
     };
 

@@ -49,6 +49,7 @@ public class DatabaseUpgradeTests
                     DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
                     ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
                     ALTER TABLE Applications DROP COLUMN ViewedAt;
+                    DROP TABLE ComplianceReviews; DROP TABLE ComplianceFindings;
                     ALTER TABLE Postings DROP COLUMN Holds;
                     UPDATE SchemaInfo SET Version = 1;
                     """;
@@ -140,6 +141,7 @@ public class DatabaseUpgradeTests
                     DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
                     ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
                     ALTER TABLE Applications DROP COLUMN ViewedAt;
+                    DROP TABLE ComplianceReviews; DROP TABLE ComplianceFindings;
                     ALTER TABLE Postings DROP COLUMN Holds;
                     UPDATE SchemaInfo SET Version = 6;
                     """;
@@ -199,6 +201,7 @@ public class DatabaseUpgradeTests
                     DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
                     ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
                     ALTER TABLE Applications DROP COLUMN ViewedAt;
+                    DROP TABLE ComplianceReviews; DROP TABLE ComplianceFindings;
                     ALTER TABLE Postings DROP COLUMN Holds;
                     UPDATE SchemaInfo SET Version = 8;
                     """;
