@@ -38,6 +38,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<EmployerService>();
         services.AddScoped<EmployerOverviewService>();
+        services.AddSingleton<IValidateOptions<Postings.Compliance.ComplianceOptions>, Postings.Compliance.ComplianceOptionsValidator>();
+        services.AddOptions<Postings.Compliance.ComplianceOptions>().BindConfiguration(Postings.Compliance.ComplianceOptions.Section).ValidateOnStart();
+        services.AddSingleton(sp => new Postings.Compliance.CompliancePolicy(sp.GetRequiredService<IOptions<Postings.Compliance.ComplianceOptions>>()));
+        services.AddScoped<Postings.Compliance.ComplianceReviewService>();
         services.AddScoped<PostingService>();
         services.AddScoped<ResumeService>();
         services.AddOptions<ApplicationOptions>().BindConfiguration(ApplicationOptions.Section).ValidateDataAnnotations()

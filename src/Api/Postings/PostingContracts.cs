@@ -129,6 +129,15 @@ public sealed record PostingResponse(
     /// </summary>
     public IReadOnlyList<string> Holds { get; init; } = [];
 
+    /// <summary>
+    /// Why the posting is held for compliance review: each finding's rule, law, field and words. Only on held postings (their
+    /// managers are the only ones who ever see them); null otherwise.
+    /// </summary>
+    public IReadOnlyList<Jobs.Api.Compliance.ComplianceFindingResponse>? ComplianceFindings { get; init; }
+
+    /// <summary>The reviewer's reason when the posting was sent back for changes; null otherwise.</summary>
+    public string? ComplianceReturnedReason { get; init; }
+
     /// <summary>The city feeds that list this posting (one posting for the same vacancy in two feeds); empty for postings made here.</summary>
     public IReadOnlyList<PostingSourceResponse>? Sources { get; init; }
 
@@ -157,6 +166,10 @@ public sealed record PostingResponse(
             FunctionGroupCode = function?.Group.Code,
             FunctionGroupName = function?.Group.Name,
             Holds = HoldNames(p.Holds),
+            ComplianceFindings = p.Holds.HasFlag(PostingHolds.ComplianceReview) && view.ComplianceFindings.Count > 0
+                ? view.ComplianceFindings.Select(Jobs.Api.Compliance.ComplianceFindingResponse.From).ToArray()
+                : null,
+            ComplianceReturnedReason = view.ComplianceReturnedReason,
         };
     }
 

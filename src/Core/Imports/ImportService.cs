@@ -5,6 +5,7 @@ using Jobs.Core.Common;
 using Jobs.Core.Employers;
 using Jobs.Core.Imports.Feeds;
 using Jobs.Core.Postings;
+using Jobs.Core.Postings.Compliance;
 using Jobs.Core.Regions;
 using Jobs.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,8 @@ public sealed class ImportService(
     IOptions<ImportOptions> options,
     TimeProvider clock,
     IEnumerable<IPostingChangeObserver> observers,
-    ILogger<ImportService> logger)
+    ILogger<ImportService> logger,
+    Postings.Compliance.CompliancePolicy compliance)
 {
     private const int QueryChunk = 500;
     private const int SaveChunk = 500;
@@ -337,7 +339,7 @@ public sealed class ImportService(
         bool allowMassClose, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var parsed = new FeedParser(cities, clock).ParseFile(spool, readOptions, cancellationToken);
+        var parsed = new FeedParser(cities, clock, compliance).ParseFile(spool, readOptions, cancellationToken);
         run.Format = parsed.Format switch { FeedFormat.Csv => "csv", FeedFormat.JsonLines => "jsonl", _ => null };
         run.Encoding = parsed.Encoding switch { FeedTextEncoding.Utf8 => "utf-8", FeedTextEncoding.Gb18030 => "gb18030", _ => null };
         if (parsed.FileError is { } fileError)
@@ -660,6 +662,7 @@ public sealed class ImportService(
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
             var transaction = tx.GetDbTransaction();
             var employers = await ResolveEmployersAsync(plan, keys, now, cancellationToken);
+            var heldFindings = new List<ComplianceFinding>();
 
             using (var postingWriter = EntityRowWriter<Posting>.TryCreate(db, readBackKey: true)
                                        ?? throw new InvalidOperationException("Postings need a row writer for bulk import."))
@@ -673,7 +676,13 @@ public sealed class ImportService(
                 {
                     var posting = change.Row.Fields.ToPosting();
                     Fill(posting, change.Row, employers[change.EmployerIdentity], now);
+                    posting.Holds = ComplianceHolds.Decide(posting.Holds, change.Row.Fields.HeldIssues, approved: null);
                     postingWriter.Insert(posting);
+                    if (change.Row.Fields.HeldIssues.Count > 0)
+                    {
+                        heldFindings.AddRange(change.Row.Fields.HeldIssues.Select(i => ComplianceFinding.From(posting.Id, i, now)));
+                    }
+
                     linkWriter.Insert(NewLink(run, change, posting.Id, now));
                     changed.Add(posting.Id);
                     if (++written % ProgressStep == 0)
@@ -688,14 +697,27 @@ public sealed class ImportService(
                 }
             }
 
+            if (heldFindings.Count > 0)
+            {
+                db.ComplianceFindings.AddRange(heldFindings);
+                await db.SaveChangesAsync(cancellationToken);
+                tracker.Clear();
+            }
+
             foreach (var chunk in plan.Updates.Chunk(SaveChunk))
             {
                 var ids = chunk.Select(u => u.Link.PostingId).ToArray();
                 var postings = await db.Postings.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+                // A changed row is checked again: its findings replace the old ones and an approval still covers the words it approved.
+                var approvals = await ComplianceHolds.ApprovedAsync(db, ids, cancellationToken);
+                await db.ComplianceFindings.Where(f => ids.Contains(f.PostingId)).ExecuteDeleteAsync(cancellationToken);
                 foreach (var (change, link) in chunk)
                 {
                     var posting = postings[link.PostingId];
                     Fill(posting, change.Row, employers[change.EmployerIdentity], now);
+                    var held = change.Row.Fields.HeldIssues;
+                    posting.Holds = ComplianceHolds.Decide(posting.Holds, held, approvals.GetValueOrDefault(posting.Id));
+                    db.ComplianceFindings.AddRange(held.Select(i => ComplianceFinding.From(posting.Id, i, now)));
                     if (!link.Active && posting.Status == PostingStatus.Closed)
                     {
                         // Listed again after the source had dropped it: the vacancy is back.

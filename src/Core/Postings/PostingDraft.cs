@@ -8,6 +8,12 @@ public sealed record PostingView(Posting Posting, string EmployerName)
 {
     /// <summary>What was changed on the way in (an expiry clamped to the maximum); empty for reads.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Why the posting is held for compliance review (rule, field, words); empty unless it is.</summary>
+    public IReadOnlyList<Compliance.ComplianceIssue> ComplianceFindings { get; init; } = [];
+
+    /// <summary>The reviewer's reason when the posting was sent back to its employer; null otherwise.</summary>
+    public string? ComplianceReturnedReason { get; init; }
 }
 
 public enum PostingListStatus

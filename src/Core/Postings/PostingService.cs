@@ -1,6 +1,7 @@
 using Jobs.Core.Common;
 using Jobs.Core.Employers;
 using Jobs.Core.Imports.Feeds;
+using Jobs.Core.Postings.Compliance;
 using Jobs.Core.Regions;
 using Jobs.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobs.Core.Postings;
 
 /// <summary>Creates, changes and closes postings with the ownership rules; the HTTP endpoints and feed imports both call it.</summary>
-public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeProvider clock, IEnumerable<IPostingChangeObserver> observers)
+public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeProvider clock, IEnumerable<IPostingChangeObserver> observers,
+    CompliancePolicy compliance)
 {
     /// <summary>How long a posting stays up when its author gives no expiry.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(60);
@@ -18,10 +20,30 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
 
     public async Task<PostingView?> GetAsync(long id, CancellationToken cancellationToken)
     {
-        return await (from p in db.Postings.AsNoTracking()
-                      join e in db.Employers.AsNoTracking() on p.EmployerId equals e.Id
-                      where p.Id == id
-                      select new PostingView(p, e.Name)).SingleOrDefaultAsync(cancellationToken);
+        var view = await (from p in db.Postings.AsNoTracking()
+                          join e in db.Employers.AsNoTracking() on p.EmployerId equals e.Id
+                          where p.Id == id
+                          select new PostingView(p, e.Name)).SingleOrDefaultAsync(cancellationToken);
+        return view is null ? null : (await WithComplianceAsync([view], cancellationToken))[0];
+    }
+
+    /// <summary>Adds the findings (and a reviewer's return reason) to the views of postings held for compliance review.</summary>
+    internal async Task<List<PostingView>> WithComplianceAsync(List<PostingView> views, CancellationToken cancellationToken)
+    {
+        // Only held postings have anything to show; the public reads (never held) cost no query.
+        var held = views.Where(v => v.Posting.Holds.HasFlag(PostingHolds.ComplianceReview)).Select(v => v.Posting.Id).ToList();
+        if (held.Count == 0)
+        {
+            return views;
+        }
+
+        var findings = await ComplianceHolds.FindingsAsync(db, held, cancellationToken);
+        var returned = await ComplianceHolds.ReturnedAsync(db, held, cancellationToken);
+        return views.Select(v => v with
+        {
+            ComplianceFindings = findings.GetValueOrDefault(v.Posting.Id) ?? v.ComplianceFindings,
+            ComplianceReturnedReason = returned.GetValueOrDefault(v.Posting.Id),
+        }).ToList();
     }
 
     /// <summary>The posting if <paramref name="actor"/> may see it: a held posting only to those who may manage it.</summary>
@@ -65,6 +87,7 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
                            select new PostingView(p, e.Name)).ToListAsync(cancellationToken);
         // The join can reorder rows on SQLite; restore the page order.
         items = items.OrderByDescending(v => v.Posting.PostedAt).ThenByDescending(v => v.Posting.Id).ToList();
+        items = await WithComplianceAsync(items, cancellationToken);
         return new PagedResult<PostingView>(total, page.Page, page.PageSize, items);
     }
 
@@ -129,10 +152,22 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
         posting.EmployerId = employer.Id;
         posting.PostedAt = now;
         posting.UpdatedAt = now;
-        db.Postings.Add(posting);
-        await db.SaveChangesAsync(cancellationToken);
+        posting.Holds = ComplianceHolds.Decide(posting.Holds, valid.HeldIssues, approved: null);
+        await using (var tx = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.Postings.Add(posting);
+            await db.SaveChangesAsync(cancellationToken);
+            if (valid.HeldIssues.Count > 0)
+            {
+                await ComplianceHolds.ReplaceFindingsAsync(db, posting.Id, valid.HeldIssues, now, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+        }
+
         await NotifyAsync(posting.Id, cancellationToken);
-        return ServiceResult<PostingView>.Created(new PostingView(posting, employer.Name) { Warnings = warnings });
+        return ServiceResult<PostingView>.Created(new PostingView(posting, employer.Name) { Warnings = warnings, ComplianceFindings = valid.HeldIssues });
     }
 
     public async Task<ServiceResult<PostingView>> UpdateAsync(Actor actor, long id, PostingDraft draft, CancellationToken cancellationToken)
@@ -173,10 +208,13 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
 
         valid.ApplyTo(posting);
         posting.UpdatedAt = now;
+        // Editing re-checks the text: the hold may be lifted, kept, or set for words an approval did not cover.
+        await ComplianceHolds.RecheckAsync(db, posting, valid.HeldIssues, actor.UserId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await NotifyAsync(posting.Id, cancellationToken);
         var employerName = await db.Employers.Where(e => e.Id == posting.EmployerId).Select(e => e.Name).SingleAsync(cancellationToken);
-        return ServiceResult<PostingView>.Ok(new PostingView(posting, employerName) { Warnings = warnings });
+        var view = new PostingView(posting, employerName) { Warnings = warnings };
+        return ServiceResult<PostingView>.Ok((await WithComplianceAsync([view], cancellationToken))[0]);
     }
 
     /// <summary>Closes a posting; closing a closed one again changes nothing and succeeds.</summary>
@@ -239,7 +277,7 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
     private (PostingValues? Fields, List<string> Warnings) Validate(PostingDraft d, DateTime now, ValidationErrors errors)
     {
         var warnings = new List<string>();
-        var fields = PostingValues.Check(d.Fields, new PostingCheckContext(cities, now) { DefaultLifetime = DefaultLifetime },
+        var fields = PostingValues.Check(d.Fields, new PostingCheckContext(cities, now) { DefaultLifetime = DefaultLifetime, Compliance = compliance },
             errors.Add, (_, warning) => warnings.Add(warning));
         return (fields, warnings);
     }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Jobs.Core.Common;
+using System.Text.Json.Serialization;
 using Jobs.Core.Imports.Feeds;
+using Jobs.Core.Postings.Compliance;
 using Jobs.Core.Regions;
 
 namespace Jobs.Core.Postings;
@@ -73,6 +75,9 @@ public sealed record PostingCheckContext(CityDirectory Cities, DateTime Now)
 
     /// <summary>City lookup; feeds pass a memoised one because they repeat a few cities thousands of times.</summary>
     public Func<string, City?>? ResolveCity { get; init; }
+
+    /// <summary>The configured outcome of each compliance rule; the rules file's defaults when null.</summary>
+    public CompliancePolicy? Compliance { get; init; }
 }
 
 /// <summary>
@@ -116,6 +121,13 @@ public sealed record PostingValues
 
     /// <summary>Type and cohort, accepts-beginners, benefit tags, salary as published and the job function.</summary>
     public PostingTerms Terms { get; init; } = PostingTerms.Default;
+
+    /// <summary>
+    /// Compliance findings whose rule holds the posting for review (empty when none). Not content: it follows from the
+    /// fields and the configuration, so it takes no part in equality or a feed row's content hash.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<ComplianceIssue> HeldIssues { get; init; } = [];
 
     // Equal when their JSON is: the import's content hash is that JSON, so the two cannot disagree, and a new property takes
     // part without anyone remembering to add it here (record equality would compare the lists by reference).
@@ -272,6 +284,8 @@ public sealed record PostingValues
             warn("function", functionWarning);
         }
 
+        var held = CheckCompliance(input, title, description, skills, salary.Negotiable, context.Compliance ?? CompliancePolicy.Default, Reject, warn);
+
         if (rejected || title is null || description is null || city is null)
         {
             return null;
@@ -294,7 +308,41 @@ public sealed record PostingValues
             Skills = skills,
             ExpiresAt = expiresAt,
             Terms = terms,
+            HeldIssues = held,
         };
+    }
+
+    /// <summary>
+    /// The compliance check of title, description, skills and salary: each finding is rejected, returned as a warning or
+    /// kept to hold the posting, as the policy says for its rule. Returns the findings that hold.
+    /// </summary>
+    private static List<ComplianceIssue> CheckCompliance(PostingInput input, string? title, string? description, List<string> skills,
+        bool negotiable, CompliancePolicy policy, Action<string, string> reject, Action<string, string> warn)
+    {
+        var issues = ComplianceChecker.CheckText(title, description, skills);
+        if (ComplianceChecker.CheckSalary(negotiable, input.SalaryMin, input.SalaryMax) is { } salary)
+        {
+            issues.Add(salary);
+        }
+
+        var held = new List<ComplianceIssue>();
+        foreach (var issue in issues)
+        {
+            switch (policy.OutcomeOf(issue.Rule))
+            {
+                case ComplianceOutcome.Reject:
+                    reject(issue.Field, issue.Describe());
+                    break;
+                case ComplianceOutcome.Hold:
+                    held.Add(issue);
+                    break;
+                default:
+                    warn(issue.Field, "合规提醒：" + issue.Describe());
+                    break;
+            }
+        }
+
+        return held;
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace Jobs.Core.Storage;
 public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Raise with every schema change and add the step that brings version N-1 to N.</summary>
-    public const int CurrentVersion = 11;
+    public const int CurrentVersion = 12;
 
     private static readonly IReadOnlyDictionary<int, string[]> UpgradeSteps = new Dictionary<int, string[]>
     {
@@ -386,6 +386,35 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             "ALTER TABLE \"Resumes\" ADD COLUMN \"VisibilityBeforeHiding\" INTEGER NULL;",
             "ALTER TABLE \"Resumes\" ADD COLUMN \"RetentionNoticeAt\" TEXT NULL;",
             "CREATE INDEX \"IX_Resumes_UpdatedAt\" ON \"Resumes\" (\"UpdatedAt\");",
+        ],
+        // 12: compliance findings that hold a posting for review, and the reviewers' decisions.
+        [12] =
+        [
+            """
+            CREATE TABLE "ComplianceFindings" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_ComplianceFindings" PRIMARY KEY AUTOINCREMENT,
+                "PostingId" INTEGER NOT NULL,
+                "Rule" TEXT NOT NULL,
+                "Field" TEXT NOT NULL,
+                "Words" TEXT NOT NULL,
+                "FoundAt" TEXT NOT NULL,
+                CONSTRAINT "FK_ComplianceFindings_Postings_PostingId" FOREIGN KEY ("PostingId") REFERENCES "Postings" ("Id") ON DELETE CASCADE
+            );
+            """,
+            "CREATE INDEX \"IX_ComplianceFindings_PostingId\" ON \"ComplianceFindings\" (\"PostingId\");",
+            """
+            CREATE TABLE "ComplianceReviews" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_ComplianceReviews" PRIMARY KEY AUTOINCREMENT,
+                "PostingId" INTEGER NOT NULL,
+                "Decision" INTEGER NOT NULL,
+                "ReviewerUserId" INTEGER NULL,
+                "DecidedAt" TEXT NOT NULL,
+                "Reason" TEXT NULL,
+                "Findings" TEXT NOT NULL,
+                CONSTRAINT "FK_ComplianceReviews_Postings_PostingId" FOREIGN KEY ("PostingId") REFERENCES "Postings" ("Id") ON DELETE CASCADE
+            );
+            """,
+            "CREATE INDEX \"IX_ComplianceReviews_PostingId_Id\" ON \"ComplianceReviews\" (\"PostingId\", \"Id\");",
         ],
     };
 

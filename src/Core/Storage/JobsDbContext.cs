@@ -58,6 +58,10 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
 
     public DbSet<Fairs.FairSeatCounter> FairSeatCounters => Set<Fairs.FairSeatCounter>();
 
+    public DbSet<Jobs.Core.Postings.Compliance.ComplianceFinding> ComplianceFindings => Set<Jobs.Core.Postings.Compliance.ComplianceFinding>();
+
+    public DbSet<Jobs.Core.Postings.Compliance.ComplianceReview> ComplianceReviews => Set<Jobs.Core.Postings.Compliance.ComplianceReview>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite keeps no time zone: everything is stored as UTC and read back as UTC.
@@ -169,6 +173,22 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
             // The data platform counts interviews and offers per city and period.
             e.HasIndex(c => new { c.CityCode, c.At });
             e.HasOne<Application>().WithMany().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Jobs.Core.Postings.Compliance.ComplianceFinding>(e =>
+        {
+            e.Property(f => f.Rule).HasMaxLength(40);
+            e.Property(f => f.Field).HasMaxLength(40);
+            e.Property(f => f.Words).HasMaxLength(Jobs.Core.Postings.Compliance.ComplianceFinding.WordsMaxLength);
+            e.HasIndex(f => f.PostingId);
+            e.HasOne<Posting>().WithMany().HasForeignKey(f => f.PostingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Jobs.Core.Postings.Compliance.ComplianceReview>(e =>
+        {
+            e.Property(r => r.Reason).HasMaxLength(Jobs.Core.Postings.Compliance.ComplianceReview.ReasonMaxLength);
+            e.HasIndex(r => new { r.PostingId, r.Id });
+            e.HasOne<Posting>().WithMany().HasForeignKey(r => r.PostingId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<CityRecord>(e =>

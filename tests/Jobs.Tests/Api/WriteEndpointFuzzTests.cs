@@ -203,6 +203,8 @@ public class WriteEndpointFuzzTests(FuzzFixture fixture, ITestOutputHelper outpu
                 slots = new[] { new { date = "2031-03-14", hostCity = "zhenjiang", title = "镇江站", venue = "镇江会展中心" } },
             }),
             ["POST /api/fairs/{id}/booths"] = new(f.Employer.Client, $"/api/fairs/{f.FairId}/booths", new { postingIds = new[] { f.PostingId }, note = "带三个岗位" }),
+            ["POST /api/compliance/held/{postingId}/reject"] = new(f.Organiser.Client, $"/api/compliance/held/{f.PostingId}/reject",
+                new { reason = "请删除性别要求" }),
             ["POST /api/fairs/{id}/booths/{applicationId}/reject"] = new(f.Organiser.Client,
                 $"/api/fairs/{f.FairId}/booths/{f.BoothApplicationId}/reject", new { reason = "岗位与主题不符" }),
             ["POST /api/fairs/{id}/attendees"] = new(f.NewGraduate.Client, $"/api/fairs/{f.ContestId}/attendees", new

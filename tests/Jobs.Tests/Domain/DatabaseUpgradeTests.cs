@@ -23,6 +23,9 @@ public class DatabaseUpgradeTests
             ALTER TABLE Resumes DROP COLUMN HiddenReason; ALTER TABLE Resumes DROP COLUMN VisibilityBeforeHiding;
             ALTER TABLE Resumes DROP COLUMN RetentionNoticeAt;
             """,
+        [12] = """
+            DROP TABLE ComplianceReviews; DROP TABLE ComplianceFindings;
+            """,
     };
 
     private static string UndoLaterSteps()

@@ -6,9 +6,9 @@ namespace Jobs.Core.Imports.Feeds;
 /// Reads and validates a whole feed file: <see cref="FeedReader"/> for the file, <see cref="FeedValidator"/> for each
 /// record, and uniqueness of <c>external_id</c> across the file. No database: the result is what an importer applies.
 /// </summary>
-public sealed class FeedParser(CityDirectory cities, TimeProvider? clock = null)
+public sealed class FeedParser(CityDirectory cities, TimeProvider? clock = null, Postings.Compliance.CompliancePolicy? compliance = null)
 {
-    private readonly FeedValidator _validator = new(cities, clock);
+    private readonly FeedValidator _validator = new(cities, clock, compliance);
 
     public FeedParseResult Parse(Stream stream, FeedReadOptions? options = null, CancellationToken cancellationToken = default)
     {

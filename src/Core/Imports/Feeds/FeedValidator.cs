@@ -12,7 +12,7 @@ namespace Jobs.Core.Imports.Feeds;
 /// (the rules the API applies), and turns it into a <see cref="FeedPostingRow"/>. Every problem of a row is reported, in
 /// column order, not only the first, so a city can fix a row in one go. Thread-safe.
 /// </summary>
-public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = null)
+public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = null, Postings.Compliance.CompliancePolicy? compliance = null)
 {
     public const int ExternalIdMaxLength = 100;
 
@@ -228,7 +228,12 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
             Cohort = Optional(record, FeedField.Cohort),
             Benefits = Optional(record, FeedField.Benefits) is { } benefitsText ? SplitList(benefitsText) : null,
         };
-        var context = new PostingCheckContext(cities, postedAt ?? _clock.GetUtcNow().UtcDateTime) { PostedAt = postedAt, ResolveCity = ResolveCity };
+        var context = new PostingCheckContext(cities, postedAt ?? _clock.GetUtcNow().UtcDateTime)
+        {
+            PostedAt = postedAt,
+            ResolveCity = ResolveCity,
+            Compliance = compliance,
+        };
         var fields = PostingValues.Check(input, context,
             (field, reason) =>
             {
@@ -246,6 +251,12 @@ public sealed class FeedValidator(CityDirectory cities, TimeProvider? clock = nu
         {
             Report(problems, rejections);
             return null;
+        }
+
+        // Imported but held: the city sees on the row's line why it is not public yet.
+        foreach (var issue in fields.HeldIssues)
+        {
+            warnings.Add(new FeedWarning(line, shownId, ColumnOf(issue.Field), "已导入，待合规审核：" + issue.Describe()));
         }
 
         return new FeedPostingRow

@@ -34,7 +34,10 @@ public class FeedFormatDocumentTests
 
         Assert.Null(result.FileError);
         Assert.Empty(result.Rejections);
-        Assert.Empty(result.Warnings);
+        // The 面议 row states no figures: imported, with the compliance reminder on its line (issue 15, item 5).
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal((6, "salary"), (warning.Line, warning.Field));
+        Assert.Contains("未标明薪酬", warning.Reason, StringComparison.Ordinal);
         Assert.Equal([2, 5, 6], result.Rows.Select(r => r.Line));
         var first = result.Rows[0];
         Assert.Equal(("nanjing", "鼓楼区", 15000, 25000, 14, ExperienceLevel.ThreeToFiveYears), (first.CityCode, first.District, first.SalaryMin, first.SalaryMax, first.SalaryMonths, first.Experience));
