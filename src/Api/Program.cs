@@ -87,6 +87,7 @@ app.MapAuthEndpoints();
 app.MapAdminEndpoints();
 app.MapCityEndpoints();
 app.MapEmployerEndpoints();
+app.MapVerificationEndpoints();
 app.MapPostingSearchEndpoints();
 app.MapPostingEndpoints();
 app.MapResumeSearchEndpoints();

@@ -38,6 +38,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<EmployerService>();
         services.AddScoped<EmployerOverviewService>();
+        services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMemoryCache();
+        services.AddSingleton<VerifiedEmployers>();
+        services.AddSingleton<LicenceFiles>();
+        services.AddScoped<VerificationService>();
+        services.AddScoped<IEmployerIdentityObserver, VerificationIdentityObserver>();
         services.AddScoped<PostingService>();
         services.AddScoped<ResumeService>();
         services.AddOptions<ApplicationOptions>().BindConfiguration(ApplicationOptions.Section).ValidateDataAnnotations()

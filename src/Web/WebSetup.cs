@@ -73,6 +73,7 @@ public static class WebSetup
     public static IEndpointRouteBuilder MapJobsWeb(this IEndpointRouteBuilder app)
     {
         Public.SitemapEndpoints.MapSitemapEndpoints(app);
+        Organiser.OrganiserPages.MapOrganiserEndpoints(app);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -127,6 +127,12 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
 
         var posting = valid.ToPosting();
         posting.EmployerId = employer.Id;
+        // An unverified employer may prepare postings; they go public when it is verified.
+        if (employer.Verification != VerificationStatus.Verified)
+        {
+            posting.Holds |= PostingHolds.EmployerUnverified;
+        }
+
         posting.PostedAt = now;
         posting.UpdatedAt = now;
         db.Postings.Add(posting);
@@ -173,6 +179,9 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
 
         valid.ApplyTo(posting);
         posting.UpdatedAt = now;
+        var employerVerified = await db.Employers.Where(e => e.Id == posting.EmployerId)
+            .Select(e => e.Verification == VerificationStatus.Verified).SingleAsync(cancellationToken);
+        posting.Holds = employerVerified ? posting.Holds & ~PostingHolds.EmployerUnverified : posting.Holds | PostingHolds.EmployerUnverified;
         await db.SaveChangesAsync(cancellationToken);
         await NotifyAsync(posting.Id, cancellationToken);
         var employerName = await db.Employers.Where(e => e.Id == posting.EmployerId).Select(e => e.Name).SingleAsync(cancellationToken);
