@@ -39,7 +39,7 @@ public class VerificationBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await page.GetByRole(AriaRole.Link, new() { Name = "前往企业认证" }).ClickAsync();
         await page.WaitForURLAsync("**/employer/verification");
         await session.CheckAsync("verification-form");
-        await page.GetByLabel("营业执照").SetInputFilesAsync(new FilePayload { Name = "营业执照.png", MimeType = "image/png", Buffer = ApiClient.LicencePng });
+        await page.Locator("#licence").SetInputFilesAsync(new FilePayload { Name = "营业执照.png", MimeType = "image/png", Buffer = ApiClient.LicencePng });
         await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
         await page.WaitForURLAsync("**/employer/verification?done=1");
         await page.GetByText("认证状态：审核中").WaitForAsync();
