@@ -89,6 +89,7 @@ app.MapAuthEndpoints();
 app.MapAdminEndpoints();
 app.MapCityEndpoints();
 app.MapEmployerEndpoints();
+app.MapVerificationEndpoints();
 app.MapPostingSearchEndpoints();
 app.MapPostingEndpoints();
 app.MapComplianceEndpoints();

@@ -42,6 +42,12 @@ public static class ServiceCollectionExtensions
         services.AddOptions<Postings.Compliance.ComplianceOptions>().BindConfiguration(Postings.Compliance.ComplianceOptions.Section).ValidateOnStart();
         services.AddSingleton(sp => new Postings.Compliance.CompliancePolicy(sp.GetRequiredService<IOptions<Postings.Compliance.ComplianceOptions>>()));
         services.AddScoped<Postings.Compliance.ComplianceReviewService>();
+        services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMemoryCache();
+        services.AddSingleton<VerifiedEmployers>();
+        services.AddSingleton<LicenceFiles>();
+        services.AddScoped<VerificationService>();
+        services.AddScoped<IEmployerIdentityObserver, VerificationIdentityObserver>();
         services.AddScoped<PostingService>();
         services.AddScoped<ResumeService>();
         services.AddOptions<ApplicationOptions>().BindConfiguration(ApplicationOptions.Section).ValidateDataAnnotations()

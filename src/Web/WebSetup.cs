@@ -74,6 +74,7 @@ public static class WebSetup
     {
         Public.SitemapEndpoints.MapSitemapEndpoints(app);
         Account.MyDataEndpoints.MapMyDataEndpoints(app);
+        Organiser.OrganiserPages.MapOrganiserEndpoints(app);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -59,6 +59,7 @@ public static class AuthSetup
                 jwt.Events = new JwtBearerEvents { OnTokenValidated = CheckSessionAsync };
             });
         services.AddAuthorization();
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, EmployerVerificationClaims>();
         return services;
     }
 

@@ -19,6 +19,9 @@ public static class AccountClaims
     public const string Stamp = "stamp";
     public const string DisplayName = "name";
 
+    /// <summary>Added per request from the current state (never issued in a token or cookie): the employer is verified.</summary>
+    public const string EmployerVerified = "employer_verified";
+
     /// <summary>The claims of a cookie sign-in; the JWT carries the same names.</summary>
     public static ClaimsIdentity CreateIdentity(User user, string sessionId, string authenticationType)
     {
@@ -54,7 +57,10 @@ public static class AccountClaims
         }
 
         long? employerId = long.TryParse(principal.FindFirstValue(Employer), out var e) ? e : null;
-        return new Actor(userId, role, employerId, principal.FindFirstValue(City));
+        return new Actor(userId, role, employerId, principal.FindFirstValue(City))
+        {
+            EmployerVerified = employerId is not null && principal.HasClaim(EmployerVerified, "true"),
+        };
     }
 
     /// <summary>The user id, stamp and session id a principal claims, or null when one is missing.</summary>

@@ -10,6 +10,9 @@ public sealed record Actor(long? UserId, Role? Role, long? EmployerId, string? C
     /// <summary>Background jobs act with admin rights.</summary>
     public static Actor System { get; } = new(null, Accounts.Role.Admin, null, null);
 
+    /// <summary>The actor's employer is verified (read per request, see VerifiedEmployers); false for every other role.</summary>
+    public bool EmployerVerified { get; init; }
+
     public bool IsAuthenticated => Role is not null;
 
     public bool IsAdmin => Role == Accounts.Role.Admin;

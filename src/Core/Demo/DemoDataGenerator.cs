@@ -195,6 +195,7 @@ public sealed class DemoDataGenerator : IDisposable
                 Size = size.Label,
                 Description = CompanyDescription(r, city, categoryIdx, name, size.MinStaff, size.MaxStaff),
                 CreatedAt = createdAt,
+                Verification = VerificationStatus.Verified,
             };
 
             var contact = NextPerson(r, male: r.Bool(0.4f));

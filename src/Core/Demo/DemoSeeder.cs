@@ -37,7 +37,7 @@ public sealed record DemoSeedResult(int Organisers, int Employers, int Graduates
 /// seed leaves the batches already committed. Give it a context of its own: it clears the change tracker.
 /// </remarks>
 public sealed class DemoSeeder(JobsDbContext db, CityDirectory cities, IPasswordHasher<User> passwordHasher, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<FairOptions> fairOptions)
+    Microsoft.Extensions.Options.IOptions<FairOptions> fairOptions, LicenceFiles licences)
 {
     public const string DemoPassword = "Demo@2026";
 
@@ -140,6 +140,7 @@ public sealed class DemoSeeder(JobsDbContext db, CityDirectory cities, IPassword
             var postingEmployers = demoEmployers.Select(e => e.Employer).ToArray();
             await SeedPostingsAsync(generator, postingEmployers, size.Postings, progress, cancellationToken);
             await SeedFairsAsync(anchor, seed, cancellationToken);
+            await SeedVerificationQueueAsync(anchor, cancellationToken);
 
             return new DemoSeedResult(organisers.Count, demoEmployers.Count, size.Graduates, size.Postings, seed, anchor, clock.GetElapsedTime(started));
         }
@@ -389,4 +390,45 @@ public sealed class DemoSeeder(JobsDbContext db, CityDirectory cities, IPassword
             }
         }
     }
+
+    /// <summary>
+    /// Demo employers are verified; up to four without postings are put in review (pending, with a licence picture) and two
+    /// more left unverified, so the organisers' review queue and the employer's banner have something to show. Employers
+    /// without postings, so the public demo numbers (postings, search) stay as they were.
+    /// </summary>
+    private async Task SeedVerificationQueueAsync(DateTime anchor, CancellationToken cancellationToken)
+    {
+        var idle = await db.Employers.AsNoTracking().Where(e => !db.Postings.Any(p => p.EmployerId == e.Id))
+            .OrderByDescending(e => e.Id).Take(6).ToListAsync(cancellationToken);
+        if (idle.Count == 0)
+        {
+            return;
+        }
+
+        var pending = idle.Take(4).ToList();
+        var unverified = idle.Skip(4).Select(e => e.Id).ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var employer in pending)
+        {
+            var file = await licences.SaveAsync(employer.Id, DemoLicencePng, ".png", cancellationToken);
+            db.VerificationSubmissions.Add(new VerificationSubmission
+            {
+                EmployerId = employer.Id, Source = VerificationSource.Employer, CreditCode = employer.CreditCode, LegalName = employer.Name,
+                CityCode = employer.CityCode, LicenceFile = file, LicenceContentType = "image/png", LicenceBytes = DemoLicencePng.Length,
+                LicenceOriginalName = "营业执照.png", SubmittedAt = anchor.AddHours(-(employer.Id % 48)), Status = SubmissionStatus.Pending,
+            });
+        }
+
+        var pendingIds = pending.Select(e => e.Id).ToList();
+        await db.Employers.Where(e => pendingIds.Contains(e.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Verification, VerificationStatus.Pending), cancellationToken);
+        await db.Employers.Where(e => unverified.Contains(e.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Verification, VerificationStatus.Unverified), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A 1×1 PNG standing in for a licence photo.</summary>
+    private static readonly byte[] DemoLicencePng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 }

@@ -24,4 +24,7 @@ public sealed class Employer
     public string? Description { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>New sign-ups start unverified; see <see cref="VerificationSubmission"/> for the history.</summary>
+    public VerificationStatus Verification { get; set; }
 }

@@ -11,8 +11,8 @@ public sealed record EmployerDraft(string? Name, string? CreditCode, string? Cit
 public sealed record EmployerListQuery(string? CityCode, string? NameContains);
 
 /// <summary>
-/// Told inside the transaction that records an employer's identity change, before it commits. The seam for sending the
-/// employer back to verification (a later issue); nothing is registered yet.
+/// Told inside the transaction that records an employer's identity change, before it commits: verification sends the
+/// employer back to review (<see cref="VerificationIdentityObserver"/>).
 /// </summary>
 public interface IEmployerIdentityObserver
 {
@@ -124,8 +124,9 @@ public sealed class EmployerService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        // The search index holds the employer's name with each posting: a new name must be findable.
-        if (changes.Any(c => c.Field == EmployerFields.Name))
+        // The search index holds the employer's name with each posting: a new name must be findable; any identity change
+        // may also have held the postings again (verification).
+        if (changes.Count > 0)
         {
             var postingIds = await db.Postings.AsNoTracking().Where(p => p.EmployerId == id).Select(p => p.Id).ToListAsync(cancellationToken);
             foreach (var observer in postingObservers)
@@ -164,7 +165,7 @@ public sealed class EmployerService(
     /// Titles of the fairs (not yet over) where moving to <paramref name="newCityCode"/> would turn a live booth application
     /// (pending, approved or allocated) from host-city to other-city or back; null when there is none.
     /// </summary>
-    private async Task<List<string>?> BoothStatusWouldChangeAsync(long employerId, string newCityCode, DateTime now, CancellationToken cancellationToken)
+    internal async Task<List<string>?> BoothStatusWouldChangeAsync(long employerId, string newCityCode, DateTime now, CancellationToken cancellationToken)
     {
         var live = await (from b in db.BoothApplications.AsNoTracking()
                           where b.EmployerId == employerId

@@ -38,6 +38,11 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
             return ServiceResult<BoothView>.Conflict("这场活动不设企业展位");
         }
 
+        if (!await db.Employers.AnyAsync(e => e.Id == employerId && e.Verification == VerificationStatus.Verified, cancellationToken))
+        {
+            return ServiceResult<BoothView>.Forbidden("企业尚未通过认证，不能申请招聘会展位；请先在“企业认证”页提交营业执照并等待审核");
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         if (!fair.EmployerWindowIsOpen(now))
         {

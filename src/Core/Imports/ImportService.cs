@@ -661,7 +661,7 @@ public sealed class ImportService(
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
             var transaction = tx.GetDbTransaction();
-            var employers = await ResolveEmployersAsync(plan, keys, now, cancellationToken);
+            var employers = await ResolveEmployersAsync(run, plan, keys, now, cancellationToken);
             var heldFindings = new List<ComplianceFinding>();
 
             using (var postingWriter = EntityRowWriter<Posting>.TryCreate(db, readBackKey: true)
@@ -807,7 +807,7 @@ public sealed class ImportService(
     /// Employer ids for every row that writes a posting: by credit code when the row has one, else by normalised name;
     /// unknown employers are created. Runs inside the import transaction.
     /// </summary>
-    private async Task<Dictionary<string, long>> ResolveEmployersAsync(ImportPlan plan, DuplicateKeys keys, DateTime now,
+    private async Task<Dictionary<string, long>> ResolveEmployersAsync(ImportRun run, ImportPlan plan, DuplicateKeys keys, DateTime now,
         CancellationToken cancellationToken)
     {
         var wanted = new Dictionary<string, FeedPostingRow>(StringComparer.Ordinal);
@@ -852,6 +852,8 @@ public sealed class ImportService(
                 CreditCode = row.EmployerCreditCode,
                 CityCode = row.CityCode,
                 CreatedAt = now,
+                // The city's feed vouches for the employers it lists; an existing employer matched above keeps its own state.
+                Verification = VerificationStatus.Verified,
             };
             db.Employers.Add(employer);
             created.Add((identity, employer));
@@ -864,6 +866,9 @@ public sealed class ImportService(
             {
                 result[identity] = employer.Id;
             }
+
+            db.VerificationSubmissions.AddRange(created.Select(c => VerificationService.ImportRecord(c.Employer, cities, run.SourceCity, run.RequestedBy, now)));
+            await db.SaveChangesAsync(cancellationToken);
 
             db.ChangeTracker.Clear();
         }

@@ -150,6 +150,12 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
 
         var posting = valid.ToPosting();
         posting.EmployerId = employer.Id;
+        // An unverified employer may prepare postings; they go public when it is verified.
+        if (employer.Verification != VerificationStatus.Verified)
+        {
+            posting.Holds |= PostingHolds.EmployerUnverified;
+        }
+
         posting.PostedAt = now;
         posting.UpdatedAt = now;
         posting.Holds = ComplianceHolds.Decide(posting.Holds, valid.HeldIssues, approved: null);
@@ -208,6 +214,9 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
 
         valid.ApplyTo(posting);
         posting.UpdatedAt = now;
+        var employerVerified = await db.Employers.Where(e => e.Id == posting.EmployerId)
+            .Select(e => e.Verification == VerificationStatus.Verified).SingleAsync(cancellationToken);
+        posting.Holds = employerVerified ? posting.Holds & ~PostingHolds.EmployerUnverified : posting.Holds | PostingHolds.EmployerUnverified;
         // Editing re-checks the text: the hold may be lifted, kept, or set for words an approval did not cover.
         await ComplianceHolds.RecheckAsync(db, posting, valid.HeldIssues, actor.UserId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

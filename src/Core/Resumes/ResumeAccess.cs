@@ -3,7 +3,7 @@ using Jobs.Core.Common;
 namespace Jobs.Core.Resumes;
 
 /// <summary>
-/// Who may read a résumé and who may see its contact data. Contact data goes only to the owner, admins, and employers
+/// Who may read a résumé and who may see its contact data. Contact data goes only to the owner, admins, and verified employers
 /// the graduate applied to or opened it to; never to anonymous visitors, never to organisers or other employers.
 /// </summary>
 public static class ResumeAccess
@@ -36,7 +36,7 @@ public static class ResumeAccess
             return true;
         }
 
-        if (!actor.IsEmployer || resume.HiddenReason is ResumeHiddenReason.DeletionRequested or ResumeHiddenReason.Erased)
+        if (!actor.IsEmployer || !actor.EmployerVerified || resume.HiddenReason is ResumeHiddenReason.DeletionRequested or ResumeHiddenReason.Erased)
         {
             return false;
         }

@@ -22,6 +22,8 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
 
     public DbSet<EmployerChange> EmployerChanges => Set<EmployerChange>();
 
+    public DbSet<VerificationSubmission> VerificationSubmissions => Set<VerificationSubmission>();
+
     public DbSet<Posting> Postings => Set<Posting>();
 
     public DbSet<Resume> Resumes => Set<Resume>();
@@ -118,6 +120,21 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
             e.Property(x => x.NewValue).HasMaxLength(200);
             e.HasOne<Employer>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.EmployerId, x.Id });
+        });
+
+        modelBuilder.Entity<VerificationSubmission>(e =>
+        {
+            e.Property(x => x.CreditCode).HasMaxLength(18);
+            e.Property(x => x.LegalName).HasMaxLength(200);
+            e.Property(x => x.CityCode).HasMaxLength(40);
+            e.Property(x => x.LicenceFile).HasMaxLength(100);
+            e.Property(x => x.LicenceContentType).HasMaxLength(50);
+            e.Property(x => x.LicenceOriginalName).HasMaxLength(200);
+            e.Property(x => x.Reason).HasMaxLength(500);
+            e.HasOne<Employer>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.EmployerId, x.Id });
+            // The review queue: pending submissions of a city, oldest first.
+            e.HasIndex(x => new { x.Status, x.CityCode, x.Id });
         });
 
         modelBuilder.Entity<Posting>(e =>

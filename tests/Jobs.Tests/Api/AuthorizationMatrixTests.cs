@@ -17,7 +17,8 @@ public sealed class MatrixFixture : JobsApiFactory, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        EmployerA = await this.RegisterEmployerAsync("南京", "南京甲科技有限公司");
+        // The code the PUT row sends: an unchanged identity keeps employer A verified (a change would hold its postings).
+        EmployerA = await this.RegisterEmployerAsync("南京", "南京甲科技有限公司", creditCode: "91350100M000100Y43");
         var employerB = await this.RegisterEmployerAsync("芜湖", "芜湖乙制造有限公司");
         Graduate = await this.RegisterGraduateAsync();
         GraduateResumeId = await Graduate.CreateResumeAsync(ApiClient.ValidResume(visibility: "employersOnly"));

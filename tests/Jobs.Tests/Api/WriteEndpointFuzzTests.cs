@@ -65,6 +65,9 @@ public sealed class FuzzFixture : JobsApiFactory, IAsyncLifetime
     /// <summary>The applicant's application to a second posting, which the applicant withdraws.</summary>
     public long WithdrawApplicationId { get; private set; }
 
+    /// <summary>A verification submission waiting for review, which the sweep rejects.</summary>
+    public long PendingVerificationId { get; private set; }
+
     public async Task InitializeAsync()
     {
         Admin = await this.SignInAdminAsync();
@@ -95,6 +98,12 @@ public sealed class FuzzFixture : JobsApiFactory, IAsyncLifetime
         await Applicant.CreateResumeAsync();
         StageApplicationId = await ApplyAsync(Applicant, PostingId);
         WithdrawApplicationId = await ApplyAsync(Applicant, await Employer.CreatePostingAsync(ApiClient.ValidPosting("测试工程师")));
+
+        var unverified = await this.RegisterEmployerAsync("南京", "南京模糊测试待认证有限公司", verified: false);
+        var submitted = await unverified.Client.PostAsync($"/api/employers/{unverified.EmployerId}/verification",
+            ApiClient.VerificationForm(ApiClient.UniqueCreditCode(), "南京模糊测试待认证有限公司", "南京"));
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        PendingVerificationId = (long)(await submitted.ReadObjectAsync())["id"]!;
     }
 
     private static async Task<long> ApplyAsync(SignedIn graduate, long postingId)
@@ -205,6 +214,8 @@ public class WriteEndpointFuzzTests(FuzzFixture fixture, ITestOutputHelper outpu
             ["POST /api/fairs/{id}/booths"] = new(f.Employer.Client, $"/api/fairs/{f.FairId}/booths", new { postingIds = new[] { f.PostingId }, note = "带三个岗位" }),
             ["POST /api/compliance/held/{postingId}/reject"] = new(f.Organiser.Client, $"/api/compliance/held/{f.PostingId}/reject",
                 new { reason = "请删除性别要求" }),
+            ["POST /api/verifications/{id}/reject"] = new(f.Organiser.Client, $"/api/verifications/{f.PendingVerificationId}/reject",
+                new { reason = "营业执照照片不清晰" }),
             ["POST /api/fairs/{id}/booths/{applicationId}/reject"] = new(f.Organiser.Client,
                 $"/api/fairs/{f.FairId}/booths/{f.BoothApplicationId}/reject", new { reason = "岗位与主题不符" }),
             ["POST /api/fairs/{id}/attendees"] = new(f.NewGraduate.Client, $"/api/fairs/{f.ContestId}/attendees", new

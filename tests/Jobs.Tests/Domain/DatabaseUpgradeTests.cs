@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Jobs.Core.Storage;
 using Jobs.Tests.Infrastructure;
+using Jobs.Tests.Imports;
 using Jobs.Tests.Matching;
 using Microsoft.Data.Sqlite;
 
@@ -26,12 +27,17 @@ public class DatabaseUpgradeTests
         [12] = """
             DROP TABLE ComplianceReviews; DROP TABLE ComplianceFindings;
             """,
+        [13] = """
+            DROP TABLE VerificationSubmissions; ALTER TABLE Employers DROP COLUMN Verification;
+            """,
     };
 
-    private static string UndoLaterSteps()
+    private static string UndoLaterSteps() => UndoStepsAfter(9);
+
+    private static string UndoStepsAfter(int version)
     {
         Assert.Equal(DatabaseInitializer.CurrentVersion, LaterStepsUndo.Keys.Max());
-        return string.Join("\n", LaterStepsUndo.Reverse().Select(step => step.Value)) + "\n";
+        return string.Join("\n", LaterStepsUndo.Where(step => step.Key > version).Reverse().Select(step => step.Value)) + "\n";
     }
 
     [Fact]
@@ -177,6 +183,64 @@ public class DatabaseUpgradeTests
             // Step 8 classified the stored posting's function from its title.
             Assert.Equal(("general-worker", "production"), ((string)posting["functionCode"]!, (string)posting["functionGroupCode"]!));
             Assert.Equal(("全职", "初中及以下", "5-7K"), ((string)posting["type"]!, (string)posting["education"]!, (string)posting["salaryDisplay"]!));
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Start_Version10File_KeepsEveryEmployerVerifiedRecordingFeedEmployersAsImported()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "jobs-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            long ownId, fedId, postingId;
+            using (var first = JobsApiFactory.OverFolder(folder))
+            {
+                var own = await first.RegisterEmployerAsync("南京", "南京升级认证测试有限公司", verified: false);
+                ownId = own.EmployerId!.Value;
+                var organiser = await first.CreateOrganiserAsync("南京");
+                await organiser.UploadOkAsync("南京", Jobs.Tests.Imports.ImportTestKit.Csv(Jobs.Tests.Imports.ImportTestKit.Row("upgrade-verify-1",
+                    ("title", "升级认证数据源专员"), ("employer_name", "南京升级数据源企业有限公司"), ("employer_credit_code", ""))));
+                var admin = await first.SignInAdminAsync();
+                var found = await (await admin.Client.GetAsync("/api/employers?name=" + Uri.EscapeDataString("南京升级数据源企业"))).ReadObjectAsync();
+                fedId = (long)found["items"]!.AsArray().Single()!["id"]!;
+                // Version 10 had no verification: nothing held an employer's postings back.
+                postingId = await own.CreatePostingAsync(ApiClient.ValidPosting("升级认证测试工程师"));
+            }
+
+            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "jobs.db")};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                var command = connection.CreateCommand();
+                command.CommandText = UndoStepsAfter(10) + """
+                    UPDATE Postings SET Holds = 0;
+                    UPDATE SchemaInfo SET Version = 10;
+                    """;
+                await command.ExecuteNonQueryAsync();
+            }
+
+            using var second = JobsApiFactory.OverFolder(folder);
+            var reviewer = await second.SignInAdminAsync();
+            async Task<(string Status, string Source)> StateOf(long id)
+            {
+                var state = await (await reviewer.Client.GetAsync($"/api/employers/{id}/verification")).ReadObjectAsync();
+                var record = state["history"]!.AsArray().Single()!;
+                Assert.Equal("approved", (string)record["status"]!);
+                return ((string)state["status"]!, (string)record["source"]!);
+            }
+
+            Assert.Equal(("verified", "migration"), await StateOf(ownId));
+            Assert.Equal(("verified", "import"), await StateOf(fedId));
+            Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync($"/api/postings/{postingId}")).StatusCode);
         }
         finally
         {

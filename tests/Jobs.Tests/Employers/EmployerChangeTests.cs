@@ -87,6 +87,8 @@ public sealed class EmployerChangeTests(JobsApiFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, (await employer.Client.DeleteAsync($"/api/fairs/{fairA}/booths/mine")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await employer.Client.PutAsJsonAsync($"/api/employers/{employer.EmployerId}", Move("芜湖"))).StatusCode);
+        // The move sent the employer back to review; only a verified employer may apply for a booth.
+        await factory.ApprovePendingVerificationAsync(employer.EmployerId!.Value);
 
         // Allocated at another Nanjing fair as an other-city employer: back to Nanjing is refused, Wuhu to Zhenjiang is not.
         var applied = await employer.Client.PostAsJsonAsync($"/api/fairs/{fairB}/booths", new { postingIds = new[] { posting } });
@@ -121,6 +123,8 @@ public sealed class EmployerChangeTests(JobsApiFactory factory) : IClassFixture<
             new { name = "南京麒麟湖光电科技有限公司", creditCode = (string)profile["creditCode"]!, city = "南京" });
 
         Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        // A rename sends the employer back to review; once approved again, its postings are public under the new name.
+        await factory.ApprovePendingVerificationAsync(employer.EmployerId!.Value);
         var found = await Jobs.Tests.Imports.ImportTestKit.EventuallyAsync(async () =>
         {
             var result = await (await factory.CreateClient().GetAsync("/api/postings/search?q=" + Uri.EscapeDataString("麒麟湖光电"))).ReadObjectAsync();

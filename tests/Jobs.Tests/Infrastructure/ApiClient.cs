@@ -12,6 +12,8 @@ public static class ApiClient
 {
     private static int _counter;
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JobsApiFactory, Task<SignedIn>> Reviewers = new();
+
     /// <summary>The password of every account the tests sign up: meets the policy (length, not common, not the email).</summary>
     public const string Password = "Lamp-Harbor-2026";
 
@@ -49,17 +51,86 @@ public static class ApiClient
         return await SignedIn.FromAsync(factory, response);
     }
 
-    public static async Task<SignedIn> RegisterEmployerAsync(this JobsApiFactory factory, string city = "南京", string name = "南京测试科技有限公司")
+    /// <summary>
+    /// Signs an employer up; by default it is then verified through the real API (it submits its licence, an admin approves),
+    /// as most tests are about what a verified employer does. Pass <paramref name="verified"/> false for an unverified one.
+    /// </summary>
+    public static async Task<SignedIn> RegisterEmployerAsync(this JobsApiFactory factory, string city = "南京", string name = "南京测试科技有限公司",
+        bool verified = true, string? creditCode = null)
     {
         var email = UniqueEmail("hr");
+        creditCode ??= UniqueCreditCode();
         var response = await factory.CreateClient().PostAsJsonAsync("/api/auth/register", new
         {
             email,
             password = Password,
             role = "employer",
-            company = new { name, creditCode = UniqueCreditCode(), city, industry = "软件/互联网" },
+            company = new { name, creditCode, city, industry = "软件/互联网" },
         });
-        return await factory.SignInAfterSignUpAsync(response, email);
+        var employer = await factory.SignInAfterSignUpAsync(response, email);
+        if (verified)
+        {
+            await factory.VerifyEmployerAsync(employer, creditCode, name, city);
+        }
+
+        return employer;
+    }
+
+    /// <summary>The smallest valid PNG: an 8-byte signature and enough bytes to look like a picture.</summary>
+    public static byte[] LicencePng { get; } =
+    [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+        0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+        0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x60, 0x00, 0x02, 0x00,
+        0x00, 0x05, 0x00, 0x01, 0x7A, 0x5E, 0xAB, 0x3F, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44,
+        0xAE, 0x42, 0x60, 0x82,
+    ];
+
+    /// <summary>The employer's verification submission as a multipart form.</summary>
+    public static MultipartFormDataContent VerificationForm(string creditCode, string legalName, string city, byte[]? licence = null,
+        string fileName = "营业执照.png", string contentType = "image/png")
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(creditCode), "creditCode" },
+            { new StringContent(legalName), "legalName" },
+            { new StringContent(city), "city" },
+        };
+        var file = new ByteArrayContent(licence ?? LicencePng);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, "licence", fileName);
+        return form;
+    }
+
+    /// <summary>Has an admin approve the employer's newest (pending) verification record, e.g. after a rename sent it back.</summary>
+    public static async Task ApprovePendingVerificationAsync(this JobsApiFactory factory, long employerId)
+    {
+        var admin = await factory.SignInAdminAsync();
+        var state = await (await admin.Client.GetAsync($"/api/employers/{employerId}/verification")).ReadObjectAsync();
+        var newest = state["history"]!.AsArray()[0]!;
+        Assert.Equal("pending", (string)newest["status"]!);
+        var approved = await admin.Client.PostAsync($"/api/verifications/{(long)newest["id"]!}/approve", null);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+    }
+
+    /// <summary>Submits the employer's licence and has an admin approve it; returns the submission's id.</summary>
+    public static async Task<long> VerifyEmployerAsync(this JobsApiFactory factory, SignedIn employer, string creditCode, string name, string city)
+    {
+        var submitted = await employer.Client.PostAsync($"/api/employers/{employer.EmployerId}/verification", VerificationForm(creditCode, name, city));
+        Assert.True(submitted.StatusCode == HttpStatusCode.Created, $"Verification submission failed: {await submitted.Content.ReadAsStringAsync()}");
+        var id = (long)(await submitted.ReadObjectAsync())["id"]!;
+        // One admin sign-in per host (a PBKDF2 run each); signed in again if a test ended that session.
+        var admin = await Reviewers.GetValue(factory, f => f.SignInAdminAsync());
+        var approved = await admin.Client.PostAsync($"/api/verifications/{id}/approve", null);
+        if (approved.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            admin = await factory.SignInAdminAsync();
+            Reviewers.AddOrUpdate(factory, Task.FromResult(admin));
+            approved = await admin.Client.PostAsync($"/api/verifications/{id}/approve", null);
+        }
+
+        Assert.True(approved.StatusCode == HttpStatusCode.OK, $"Approval failed: {await approved.Content.ReadAsStringAsync()}");
+        return id;
     }
 
     public static Task<SignedIn> SignInAdminAsync(this JobsApiFactory factory) =>

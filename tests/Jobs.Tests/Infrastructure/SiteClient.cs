@@ -39,6 +39,29 @@ public sealed partial class SiteClient(JobsApiFactory factory)
         return await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(body) });
     }
 
+    /// <summary>Like <see cref="PostFormAsync"/>, as multipart/form-data with one file (a form with <c>enctype="multipart/form-data"</c>).</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string path, string handler, IReadOnlyDictionary<string, string> fields,
+        string fileField, byte[] file, string fileName, string contentType)
+    {
+        var page = await GetStringAsync(path);
+        var token = TokenRegex().Match(page);
+        Assert.True(token.Success, $"No antiforgery token on {path}");
+        var body = new MultipartFormDataContent
+        {
+            { new StringContent(handler), "_handler" },
+            { new StringContent(WebUtility.HtmlDecode(token.Groups["value"].Value)), "__RequestVerificationToken" },
+        };
+        foreach (var (name, value) in fields)
+        {
+            body.Add(new StringContent(value), name);
+        }
+
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        body.Add(content, fileField, fileName);
+        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = body });
+    }
+
     public Task<HttpResponseMessage> SignInAsync(string email, string password, string? returnUrl = null) =>
         PostFormAsync("/login", "login", new Dictionary<string, string>
         {

@@ -17,16 +17,20 @@ public class EmployerBrowserTests(BrowserFixture browser) : IClassFixture<Browse
 
         await session.GoAsync("/employer/register");
         await session.CheckAsync("register");
-        await page.GetByLabel("邮箱").FillAsync(ApiClient.UniqueEmail("phone-hr"));
+        var email = ApiClient.UniqueEmail("phone-hr");
+        var creditCode = ApiClient.UniqueCreditCode();
+        await page.GetByLabel("邮箱").FillAsync(email);
         await page.GetByLabel("密码").FillAsync(ApiClient.Password);
         await page.GetByLabel("联系人").FillAsync("陈经理");
         await page.GetByLabel("企业名称").FillAsync("马鞍山皖江冷链物流有限公司");
-        await page.GetByLabel("统一社会信用代码").FillAsync(ApiClient.UniqueCreditCode());
+        await page.GetByLabel("统一社会信用代码").FillAsync(creditCode);
         await page.GetByLabel("所在城市").SelectOptionAsync("马鞍山");
         await page.GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
         await page.WaitForURLAsync("**/employer");
         await page.GetByRole(AriaRole.Heading, new() { Name = "马鞍山皖江冷链物流有限公司" }).WaitForAsync();
         await session.CheckAsync("dashboard");
+        // Verified through the API (VerificationBrowserTests walks the pages), so its postings go public at once.
+        await browser.App.VerifyEmployerAsync(await browser.App.SignInAsync(email), creditCode, "马鞍山皖江冷链物流有限公司", "马鞍山");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "发布职位" }).First.ClickAsync();
         await page.WaitForURLAsync("**/employer/postings/new");
