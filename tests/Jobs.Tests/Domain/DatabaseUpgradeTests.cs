@@ -49,6 +49,7 @@ public class DatabaseUpgradeTests
                     DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
                     ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
                     ALTER TABLE Applications DROP COLUMN ViewedAt;
+                    DROP TABLE ContactViews; DROP TABLE ContactRevealFlags;
                     UPDATE SchemaInfo SET Version = 1;
                     """;
                 await command.ExecuteNonQueryAsync();
@@ -139,6 +140,7 @@ public class DatabaseUpgradeTests
                     DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
                     ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
                     ALTER TABLE Applications DROP COLUMN ViewedAt;
+                    DROP TABLE ContactViews; DROP TABLE ContactRevealFlags;
                     UPDATE SchemaInfo SET Version = 6;
                     """;
                 await command.ExecuteNonQueryAsync();
@@ -197,6 +199,7 @@ public class DatabaseUpgradeTests
                     DROP TABLE ApplicationStageChanges; DROP INDEX IX_Applications_PostingId_Stage;
                     ALTER TABLE Applications DROP COLUMN Stage; ALTER TABLE Applications DROP COLUMN StageChangedAt;
                     ALTER TABLE Applications DROP COLUMN ViewedAt;
+                    DROP TABLE ContactViews; DROP TABLE ContactRevealFlags;
                     UPDATE SchemaInfo SET Version = 8;
                     """;
                 await command.ExecuteNonQueryAsync();
@@ -220,6 +223,66 @@ public class DatabaseUpgradeTests
             Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
             mine = JsonNode.Parse(await returning.Client.GetStringAsync("/api/me/applications"))!.AsArray().Single()!["application"]!;
             Assert.Equal(["submitted", "interviewInvited"], mine["history"]!.AsArray().Select(h => (string)h!["to"]!));
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Start_Version9FileWithPlainContacts_EncryptsThemAndTheOwnerStillReadsThem()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "jobs-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            string email;
+            long resumeId;
+            using (var first = JobsApiFactory.OverFolder(folder))
+            {
+                var graduate = await first.RegisterGraduateAsync();
+                email = graduate.Email;
+                resumeId = await graduate.CreateResumeAsync();
+            }
+
+            // What version 9 wrote: contact columns in plain text, no access records.
+            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "jobs.db")};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                var command = connection.CreateCommand();
+                command.CommandText = $"""
+                    UPDATE Resumes SET ContactPhone = '13955556666', ContactEmail = 'plain@example.com', ContactIdNumber = '11010519491231002X' WHERE Id = {resumeId};
+                    DROP TABLE ContactViews; DROP TABLE ContactRevealFlags;
+                    UPDATE SchemaInfo SET Version = 9;
+                    """;
+                await command.ExecuteNonQueryAsync();
+            }
+
+            using (var second = JobsApiFactory.OverFolder(folder))
+            {
+                var back = await second.SignInAsync(email);
+                var contact = JsonNode.Parse(await back.Client.GetStringAsync("/api/me/resume"))!["contact"]!;
+                Assert.Equal(("13955556666", "plain@example.com", "11010519491231002X"),
+                    ((string)contact["phone"]!, (string)contact["email"]!, (string)contact["idNumber"]!));
+            }
+
+            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "jobs.db")};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                var command = connection.CreateCommand();
+                command.CommandText = $"SELECT ContactPhone || ContactEmail || ContactIdNumber FROM Resumes WHERE Id = {resumeId}";
+                var stored = (string)(await command.ExecuteScalarAsync())!;
+                Assert.StartsWith("dp1:", stored, StringComparison.Ordinal);
+                Assert.DoesNotContain("13955556666", stored, StringComparison.Ordinal);
+                Assert.DoesNotContain("plain@example.com", stored, StringComparison.Ordinal);
+                Assert.DoesNotContain("11010519491231002X", stored, StringComparison.Ordinal);
+            }
         }
         finally
         {
