@@ -77,9 +77,18 @@ public class ContactHarvestingTests(LowRevealLimitFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Forbidden,
             (await employer.Client.PostAsJsonAsync($"/api/admin/contact-flags/{(long)flag["id"]!}/clear", new { note = "自己解除" })).StatusCode);
-        var cleared = await admin.Client.PostAsJsonAsync($"/api/admin/contact-flags/{(long)flag["id"]!}/clear", new { note = "已电话核实，属正常招聘" });
-        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
-        Assert.False((bool)(await cleared.ReadObjectAsync())["open"]!);
+        // An admin sees the flag on the admin page and clears it there.
+        var adminSite = new SiteClient(factory);
+        await adminSite.SignInAsync(JobsApiFactory.AdminEmail, JobsApiFactory.AdminPassword);
+        Assert.Contains("南京批量查看测试有限公司", await adminSite.GetStringAsync("/admin/contact-flags"), StringComparison.Ordinal);
+        var cleared = await adminSite.PostFormAsync("/admin/contact-flags", "clear", new Dictionary<string, string>
+        {
+            ["Input.Id"] = ((long)flag["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Note"] = "已电话核实，属正常招聘",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, cleared.StatusCode);
+        var after = JsonNode.Parse(await admin.Client.GetStringAsync("/api/admin/contact-flags"))!["items"]!.AsArray()
+            .Single(f => (long)f!["id"]! == (long)flag["id"]!)!;
+        Assert.Equal((false, "已电话核实，属正常招聘"), ((bool)after["open"]!, (string)after["clearNote"]!));
         Assert.Equal(HttpStatusCode.Conflict,
             (await admin.Client.PostAsJsonAsync($"/api/admin/contact-flags/{(long)flag["id"]!}/clear", new { note = "再次" })).StatusCode);
 
