@@ -95,6 +95,7 @@ app.MapPostingEndpoints();
 app.MapComplianceEndpoints();
 app.MapResumeSearchEndpoints();
 app.MapResumeEndpoints();
+app.MapContactViewEndpoints();
 app.MapSearchAdminEndpoints();
 app.MapApplicationEndpoints();
 app.MapMatchEndpoints();

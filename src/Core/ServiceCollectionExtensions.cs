@@ -1,6 +1,7 @@
 using Jobs.Core.Accounts;
 using Jobs.Core.Employers;
 using Jobs.Core.Postings;
+using Jobs.Core.Privacy;
 using Jobs.Core.Regions;
 using Jobs.Core.Resumes;
 using Jobs.Core.Storage;
@@ -30,8 +31,10 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton(sp => DataPaths.From(sp.GetRequiredService<IOptions<StorageOptions>>().Value, contentRoot));
         services.AddAccountSecurity();
+        services.AddJobsKeyRing();
         services.AddDbContext<JobsDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<DataPaths>().ConnectionString).AddInterceptors(sp.GetRequiredService<UserSecurityInterceptor>()));
+            options.UseSqlite(sp.GetRequiredService<DataPaths>().ConnectionString).AddInterceptors(sp.GetRequiredService<UserSecurityInterceptor>())
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, CipherModelCacheKeyFactory>());
 
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<DatabaseInitializer>();
@@ -50,6 +53,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IEmployerIdentityObserver, VerificationIdentityObserver>();
         services.AddScoped<PostingService>();
         services.AddScoped<ResumeService>();
+        services.AddOptions<Privacy.ContactPrivacyOptions>().BindConfiguration(Privacy.ContactPrivacyOptions.Section).ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.ContactRevealsTimeZone, out _),
+                "Privacy:ContactRevealsTimeZone is not a known time zone id (e.g. Asia/Shanghai).")
+            .ValidateOnStart();
+        services.AddScoped<Privacy.ContactDisclosure>();
         services.AddOptions<ApplicationOptions>().BindConfiguration(ApplicationOptions.Section).ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Applications:TimeZone is not a known time zone id (e.g. Asia/Shanghai).")
             .ValidateOnStart();

@@ -10,12 +10,8 @@ public sealed class WebOptions
     [Range(1, 90)]
     public int SignInDays { get; set; } = 14;
 
-    /// <summary>The Redis list holding the data-protection keys when Redis is configured.</summary>
     /// <summary>Where the footer links the API reference; set by the host when it serves one, else the footer points to the README.</summary>
     public string? ApiReferencePath { get; set; }
-
-    [Required]
-    public string DataProtectionRedisKey { get; set; } = "jobs:dataprotection:keys";
 
     /// <summary>
     /// The site's public address (https://jobs.example.cn) for canonical links, JSON-LD and the sitemap; when unset, the

@@ -1,18 +1,12 @@
-using Jobs.Core.Storage;
 using Jobs.Web.Account;
 using Jobs.Web.Shared;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Jobs.Web;
 
@@ -20,9 +14,9 @@ namespace Jobs.Web;
 public static class WebSetup
 {
     /// <summary>
-    /// Registers the pages, the sign-in cookie and the data-protection keys that sign the cookie and the antiforgery tokens.
-    /// Keys live in the data directory, or in Redis when <c>ConnectionStrings:Redis</c> is set, so a sign-in survives a
-    /// restart and is honoured by every process behind the same address.
+    /// Registers the pages and the sign-in cookie. The cookie and the antiforgery tokens are signed with the core's
+    /// data-protection key ring (data directory or Redis), so a sign-in survives a restart and is honoured by every process
+    /// behind the same address.
     /// </summary>
     public static IServiceCollection AddJobsWeb(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,17 +35,7 @@ public static class WebSetup
             o.FormFieldName = "__RequestVerificationToken";
         });
 
-        services.AddDataProtection().SetApplicationName("jobs");
-        var redis = configuration.GetConnectionString("Redis");
-        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((keys, provider) =>
-        {
-            keys.XmlRepository = string.IsNullOrWhiteSpace(redis)
-                ? new FileSystemXmlRepository(
-                    new DirectoryInfo(provider.GetRequiredService<DataPaths>().PathFor("keys")), provider.GetRequiredService<ILoggerFactory>())
-                : new RedisXmlRepository(provider.GetRequiredService<IConnectionMultiplexer>(),
-                    provider.GetRequiredService<IOptions<WebOptions>>().Value.DataProtectionRedisKey);
-        });
-
+        // The data-protection key ring that signs the cookie and the form tokens is the core's (AddJobsKeyRing).
         services.AddAuthentication().AddCookie(SiteSignIn.Scheme, cookie =>
         {
             cookie.Cookie.Name = "jobs.auth";

@@ -19,13 +19,13 @@ public static class ApplicationEndpoints
         group.MapPost("/", ApplyAsync).RequireRateLimiting(RateLimitPolicies.Applications).ProducesProblems(400, 401, 403, 404, 409)
             .WithSummary("Apply to a posting with the signed-in graduate's résumé; the employer then sees the contact data");
         group.MapGet("/", ListApplicantsAsync).ProducesProblems(400, 401, 403, 404)
-            .WithSummary("Applicants to a posting in pipeline order, with counts per stage (filter: stage) — its employer, its city's organisers, admin");
+            .WithSummary("Applicants to a posting in pipeline order, with counts per stage (filter: stage) — its employer, its city's organisers, admin; no contact data (open one application for it)");
         group.MapPost("/stage", MoveManyAsync).ProducesProblems(400, 401, 403, 404)
             .WithSummary("Move several applications of the posting to one stage; each id is moved or refused on its own (the posting's employer)");
 
         var single = app.MapGroup("/api/applications/{id:long}").WithTags("Applications").RequireAuthorization();
         single.MapGet("/", GetAsync).ProducesProblems(401, 404)
-            .WithSummary("One application with posting, résumé and history; the posting's employer opening it marks it viewed");
+            .WithSummary("One application with posting, résumé (with the contact data the reader may see, recorded) and history; the posting's employer opening it marks it viewed");
         single.MapPost("/stage", MoveAsync).ProducesProblems(400, 401, 403, 404, 409)
             .WithSummary("Move an application: viewed, interviewInvited (with interview), offered (skipInterview to offer without one), rejected");
 
@@ -84,7 +84,7 @@ public static class ApplicationEndpoints
     internal static async Task<Results<Ok<ApplicationDetailResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
         long id, HttpContext http, ApplicationService applications, CityDirectory cities, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var result = await applications.GetAsync(http.User.ToActor(), id, cancellationToken);
+        var result = await applications.GetAsync(http.User.ToActor(), id, http.Request.Path.Value ?? "/api/applications", cancellationToken);
         return result.ToOk(d => Detail(d, cities, clock));
     }
 

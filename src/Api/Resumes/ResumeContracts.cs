@@ -39,8 +39,10 @@ public sealed record WorkExperienceResponse(string Organisation, string Title, s
 public sealed record PreferredCityResponse(string Code, string Name);
 
 /// <summary>
-/// A résumé as one reader may see it. <c>contact</c> is null unless the reader is entitled to it (<c>contactVisible</c>);
-/// anonymous readers see a surname and 同学 instead of the full name.
+/// A résumé as one reader may see it. <c>contact</c> is null unless this response carries it (<c>contactVisible</c>): only a
+/// single résumé or application opened by its owner, an admin or an entitled employer does, never a list or search result;
+/// <c>contact.idNumber</c> only for the owner and admins. <c>contactNotice</c> says in Chinese why contact data is missing
+/// (not entitled, lists never show it, or the employer's daily limit). Anonymous readers see a surname and 同学.
 /// </summary>
 public sealed record ResumeResponse(
     long Id,
@@ -62,6 +64,9 @@ public sealed record ResumeResponse(
     ContactResponse? Contact,
     DateTime UpdatedAt)
 {
+    /// <summary>Why <c>contact</c> is null, in Chinese; null when it is shown.</summary>
+    public string? ContactNotice { get; init; }
+
     public static ResumeResponse From(ResumeView view, CityDirectory cities)
     {
         var r = view.Resume;
@@ -76,8 +81,11 @@ public sealed record ResumeResponse(
             VisibilityName(r.Visibility),
             r.ContactVisibleToEmployers,
             view.ContactVisible,
-            view.ContactVisible ? new ContactResponse(r.Contact.Phone, r.Contact.Email, r.Contact.IdNumber) : null,
-            r.UpdatedAt);
+            view.Contact is { } contact ? new ContactResponse(contact.Phone, contact.Email, contact.IdNumber) : null,
+            r.UpdatedAt)
+        {
+            ContactNotice = view.ContactNotice,
+        };
     }
 
     public static string VisibilityName(ResumeVisibility v) => v switch

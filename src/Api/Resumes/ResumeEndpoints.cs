@@ -14,8 +14,8 @@ public static class ResumeEndpoints
     {
         var group = app.MapGroup("/api/resumes").WithTags("Resumes");
         group.MapGet("/", ListAsync).ProducesValidationProblem()
-            .WithSummary("Résumés the caller may read (public ones for everyone; employers and organisers also see employers-only ones)");
-        group.MapGet("/{id:long}", GetAsync).ProducesProblems(404).WithSummary("One résumé, contact data masked unless entitled");
+            .WithSummary("Résumés the caller may read (public ones for everyone; employers and organisers also see employers-only ones); never contact data");
+        group.MapGet("/{id:long}", GetAsync).ProducesProblems(404).WithSummary("One résumé; contact data only for its owner, admins and entitled employers, and every showing to someone else is recorded");
         group.MapPost("/", CreateAsync).RequireAuthorization().ProducesProblems(400, 401, 403, 409)
             .WithSummary("Create the signed-in graduate's résumé (one per account)");
         group.MapPut("/{id:long}", UpdateAsync).RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409)
@@ -67,7 +67,7 @@ public static class ResumeEndpoints
     internal static async Task<Results<Ok<ResumeResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
         long id, HttpContext http, ResumeService resumes, CityDirectory cities, CancellationToken cancellationToken)
     {
-        var result = await resumes.GetAsync(http.User.ToActor(), id, cancellationToken);
+        var result = await resumes.OpenAsync(http.User.ToActor(), id, http.Request.Path.Value ?? "/api/resumes", cancellationToken);
         return result.ToOk(v => ResumeResponse.From(v, cities));
     }
 

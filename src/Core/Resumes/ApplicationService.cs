@@ -2,6 +2,7 @@ using System.Globalization;
 using Jobs.Core.Common;
 using Jobs.Core.Notifications;
 using Jobs.Core.Postings;
+using Jobs.Core.Privacy;
 using Jobs.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,7 @@ public sealed record StageTally(int Transitions, int Applications);
 /// applications (its first opening of one marks it 已查看), the graduate withdraws; every move is kept in the history, and
 /// every move the employer makes reaches the graduate as a notification.
 /// </summary>
-public sealed class ApplicationService(JobsDbContext db, TimeProvider clock, IOptions<ApplicationOptions> options)
+public sealed class ApplicationService(JobsDbContext db, TimeProvider clock, IOptions<ApplicationOptions> options, ContactDisclosure disclosure)
 {
     public const int NoteMaxLength = 500;
     public const int PlaceMaxLength = 200;
@@ -53,7 +54,11 @@ public sealed class ApplicationService(JobsDbContext db, TimeProvider clock, IOp
     /// One application for its employer, its graduate, the organisers of the posting's city and admins; anyone else gets 404.
     /// The posting's employer opening a submitted application is what marks it 已查看 (lists do not: a list is not a reading).
     /// </summary>
-    public async Task<ServiceResult<ApplicationDetail>> GetAsync(Actor actor, long id, CancellationToken cancellationToken)
+    /// <remarks>
+    /// This is the one application read that carries contact data (recorded under <paramref name="where"/>, the API path or
+    /// page address); moves and withdrawals answer without it.
+    /// </remarks>
+    public async Task<ServiceResult<ApplicationDetail>> GetAsync(Actor actor, long id, string where, CancellationToken cancellationToken)
     {
         var loaded = await LoadAsync(id, cancellationToken);
         if (loaded is null || PartyOf(actor, loaded) == Party.None)
@@ -72,7 +77,7 @@ public sealed class ApplicationService(JobsDbContext db, TimeProvider clock, IOp
             }
         }
 
-        return ServiceResult<ApplicationDetail>.Ok(await DetailAsync(actor, loaded, cancellationToken));
+        return ServiceResult<ApplicationDetail>.Ok(await DetailAsync(actor, loaded, where, cancellationToken));
     }
 
     /// <summary>The posting's employer moves one application; others who may read it get 403, anyone else 404.</summary>
@@ -107,7 +112,7 @@ public sealed class ApplicationService(JobsDbContext db, TimeProvider clock, IOp
             return ServiceResult<ApplicationDetail>.Conflict(conflict);
         }
 
-        return ServiceResult<ApplicationDetail>.Ok(await DetailAsync(actor, loaded, cancellationToken));
+        return ServiceResult<ApplicationDetail>.Ok(await DetailAsync(actor, loaded, where: null, cancellationToken));
     }
 
     /// <summary>
@@ -202,7 +207,7 @@ public sealed class ApplicationService(JobsDbContext db, TimeProvider clock, IOp
             return ServiceResult<ApplicationDetail>.Conflict(conflict);
         }
 
-        return ServiceResult<ApplicationDetail>.Ok(await DetailAsync(actor, loaded, cancellationToken));
+        return ServiceResult<ApplicationDetail>.Ok(await DetailAsync(actor, loaded, where: null, cancellationToken));
     }
 
     /// <summary>
@@ -235,7 +240,7 @@ public sealed class ApplicationService(JobsDbContext db, TimeProvider clock, IOp
                           select new { a, r }).ToListAsync(cancellationToken);
         var history = await HistoryAsync(rows.Select(x => x.a.Id).ToList(), cancellationToken);
         var items = rows.OrderBy(x => x.a.Stage).ThenBy(x => x.a.CreatedAt).ThenBy(x => x.a.Id)
-            .Select(x => (new ApplicationRecord(x.a, history[x.a.Id]), ViewFor(actor, x.r, isEmployer)))
+            .Select(x => (new ApplicationRecord(x.a, history[x.a.Id]), disclosure.ForList(actor, x.r, isEmployer)))
             .ToList();
         return ServiceResult<ApplicantsPage>.Ok(new ApplicantsPage(new PagedResult<(ApplicationRecord, ResumeView)>(total, page.Page, page.PageSize, items), counts));
     }
@@ -491,16 +496,17 @@ public sealed class ApplicationService(JobsDbContext db, TimeProvider clock, IOp
         return ids.ToDictionary(id => id, id => byApplication.GetValueOrDefault(id) ?? []);
     }
 
-    private async Task<ApplicationDetail> DetailAsync(Actor actor, Loaded loaded, CancellationToken cancellationToken)
+    /// <summary>The application with posting and résumé; the résumé's contact data only when <paramref name="where"/> says where it goes out.</summary>
+    private async Task<ApplicationDetail> DetailAsync(Actor actor, Loaded loaded, string? where, CancellationToken cancellationToken)
     {
         var application = loaded.Application;
         var history = await HistoryAsync([application.Id], cancellationToken);
         var posting = await db.Postings.AsNoTracking().SingleAsync(p => p.Id == application.PostingId, cancellationToken);
         var resume = await db.Resumes.AsNoTracking().SingleAsync(r => r.Id == application.ResumeId, cancellationToken);
-        return new ApplicationDetail(new ApplicationRecord(application, history[application.Id]), new PostingView(posting, loaded.EmployerName),
-            ViewFor(actor, resume, PartyOf(actor, loaded) == Party.Employer));
+        var isEmployer = PartyOf(actor, loaded) == Party.Employer;
+        var view = ResumeAccess.IsOwner(actor, resume) ? ContactDisclosure.ForOwner(resume)
+            : where is null ? disclosure.ForList(actor, resume, isEmployer)
+            : await disclosure.RevealAsync(actor, resume, isEmployer, where, cancellationToken);
+        return new ApplicationDetail(new ApplicationRecord(application, history[application.Id]), new PostingView(posting, loaded.EmployerName), view);
     }
-
-    private static ResumeView ViewFor(Actor actor, Resume resume, bool isPostingsEmployer) =>
-        new(resume, ResumeAccess.CanSeeContact(actor, resume, isPostingsEmployer), ResumeAccess.CanSeeFullName(actor));
 }

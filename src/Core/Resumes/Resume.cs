@@ -64,7 +64,7 @@ public sealed class Resume
 
     public ResumeVisibility Visibility { get; set; }
 
-    /// <summary>When true, employers that may read the résumé also see phone, email and ID number.</summary>
+    /// <summary>When true, employers that may read the résumé also see phone and email when they open it (never the ID number).</summary>
     public bool ContactVisibleToEmployers { get; set; }
 
     public required ContactDetails Contact { get; set; }

@@ -5,6 +5,8 @@ namespace Jobs.Core.Resumes;
 /// <summary>
 /// Who may read a résumé and who may see its contact data. Contact data goes only to the owner, admins, and verified employers
 /// the graduate applied to or opened it to; never to anonymous visitors, never to organisers or other employers.
+/// What a response then carries (never in lists, no ID number for employers, the daily limit, the record) is
+/// <see cref="Privacy.ContactDisclosure"/>'s decision.
 /// </summary>
 public static class ResumeAccess
 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Jobs.Core.Common;
 using Jobs.Core.Postings;
+using Jobs.Core.Privacy;
 using Jobs.Core.Regions;
 using Jobs.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobs.Core.Resumes;
 
 /// <summary>Graduates' résumés and their applications, with visibility and contact masking applied for each reader.</summary>
-public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimeProvider clock, IEnumerable<IResumeChangeObserver> observers)
+public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimeProvider clock, IEnumerable<IResumeChangeObserver> observers,
+    ContactDisclosure disclosure)
 {
     public const int MaxPreferredCities = 5;
     public const int MaxExperiences = 20;
@@ -18,7 +20,18 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
 
     public const string DeletionPendingMessage = "账号正在注销冷静期内，请先撤销注销申请（我的数据页面）";
 
-    public async Task<ServiceResult<ResumeView>> GetAsync(Actor actor, long id, CancellationToken cancellationToken)
+    /// <summary>One résumé for reading its content (matching, alerts): contact data only for its owner, nothing recorded.</summary>
+    public Task<ServiceResult<ResumeView>> GetAsync(Actor actor, long id, CancellationToken cancellationToken) =>
+        ReadAsync(actor, id, where: null, cancellationToken);
+
+    /// <summary>
+    /// One résumé opened on its own, as the résumé page or <c>GET /api/resumes/{id}</c>: the contact data the reader is
+    /// entitled to, recorded under <paramref name="where"/> when it goes to someone other than the owner.
+    /// </summary>
+    public Task<ServiceResult<ResumeView>> OpenAsync(Actor actor, long id, string where, CancellationToken cancellationToken) =>
+        ReadAsync(actor, id, where, cancellationToken);
+
+    private async Task<ServiceResult<ResumeView>> ReadAsync(Actor actor, long id, string? where, CancellationToken cancellationToken)
     {
         var resume = await db.Resumes.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (resume is null)
@@ -34,10 +47,17 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
             return ServiceResult<ResumeView>.NotFound($"简历 {id} 不存在");
         }
 
-        return ServiceResult<ResumeView>.Ok(ViewFor(actor, resume, hasApplied));
+        if (ResumeAccess.IsOwner(actor, resume))
+        {
+            return ServiceResult<ResumeView>.Ok(ContactDisclosure.ForOwner(resume));
+        }
+
+        return ServiceResult<ResumeView>.Ok(where is null
+            ? disclosure.ForList(actor, resume, hasApplied)
+            : await disclosure.RevealAsync(actor, resume, hasApplied, where, cancellationToken));
     }
 
-    /// <summary>The résumés among <paramref name="ids"/> that the actor may read, each as that actor may see it.</summary>
+    /// <summary>The résumés among <paramref name="ids"/> that the actor may read, as a list shows them (never contact data).</summary>
     public async Task<IReadOnlyDictionary<long, ResumeView>> GetManyAsync(Actor actor, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
@@ -48,7 +68,7 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
         var rows = await db.Resumes.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
         var applied = await AppliedToActorsEmployerAsync(actor, ids, cancellationToken);
         return rows.Where(r => ResumeAccess.CanRead(actor, r, applied.Contains(r.Id)))
-            .ToDictionary(r => r.Id, r => ViewFor(actor, r, applied.Contains(r.Id)));
+            .ToDictionary(r => r.Id, r => disclosure.ForList(actor, r, applied.Contains(r.Id)));
     }
 
     public async Task<ResumeView?> GetMineAsync(Actor actor, CancellationToken cancellationToken)
@@ -59,7 +79,7 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
         }
 
         var resume = await db.Resumes.AsNoTracking().SingleOrDefaultAsync(r => r.OwnerUserId == userId, cancellationToken);
-        return resume is null ? null : new ResumeView(resume, ContactVisible: true, FullNameVisible: true);
+        return resume is null ? null : ContactDisclosure.ForOwner(resume);
     }
 
     public async Task<PagedResult<ResumeView>> ListAsync(Actor actor, ResumeListQuery query, PageRequest page, CancellationToken cancellationToken)
@@ -87,7 +107,7 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
             .Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
         var applied = await AppliedToActorsEmployerAsync(actor, items.Select(r => r.Id).ToArray(), cancellationToken);
         return new PagedResult<ResumeView>(total, page.Page, page.PageSize,
-            items.Select(r => ViewFor(actor, r, applied.Contains(r.Id))).ToList());
+            items.Select(r => disclosure.ForList(actor, r, applied.Contains(r.Id))).ToList());
     }
 
     public async Task<ServiceResult<ResumeView>> CreateAsync(Actor actor, ResumeDraft draft, CancellationToken cancellationToken)
@@ -131,7 +151,7 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
         }
 
         await NotifyAsync(resume.Id, cancellationToken);
-        return ServiceResult<ResumeView>.Created(new ResumeView(resume, true, true));
+        return ServiceResult<ResumeView>.Created(ContactDisclosure.ForOwner(resume));
     }
 
     public async Task<ServiceResult<ResumeView>> UpdateAsync(Actor actor, long id, ResumeDraft draft, CancellationToken cancellationToken)
@@ -171,7 +191,8 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
 
         await db.SaveChangesAsync(cancellationToken);
         await NotifyAsync(resume.Id, cancellationToken);
-        return ServiceResult<ResumeView>.Ok(new ResumeView(resume, true, true));
+        // An admin's edit answers without the contact data; opening the résumé shows (and records) it.
+        return ServiceResult<ResumeView>.Ok(ResumeAccess.IsOwner(actor, resume) ? ContactDisclosure.ForOwner(resume) : disclosure.ForList(actor, resume, false));
     }
 
     public async Task<ServiceResult<Application>> ApplyAsync(Actor actor, long postingId, string? coverLetter, CancellationToken cancellationToken)
@@ -249,9 +270,6 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
             await observer.ResumesChangedAsync([id], cancellationToken);
         }
     }
-
-    private static ResumeView ViewFor(Actor actor, Resume resume, bool appliedToActorsEmployer) =>
-        new(resume, ResumeAccess.CanSeeContact(actor, resume, appliedToActorsEmployer), ResumeAccess.CanSeeFullName(actor));
 
     private async Task<HashSet<long>> AppliedToActorsEmployerAsync(Actor actor, IReadOnlyCollection<long> resumeIds, CancellationToken cancellationToken)
     {

@@ -8,10 +8,14 @@ namespace Jobs.Core.Storage;
 /// Creates the schema on a new file and upgrades older files step by step. A new file gets the current model and the
 /// current version; an older file runs each upgrade step after its version in one transaction per step.
 /// </summary>
-public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, TimeProvider clock, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, TimeProvider clock, ILogger<DatabaseInitializer> logger,
+    Privacy.ContactCipher contactCipher)
 {
     /// <summary>Raise with every schema change and add the step that brings version N-1 to N.</summary>
-    public const int CurrentVersion = 13;
+    public const int CurrentVersion = 14;
+
+    /// <summary>The step whose transaction also encrypts the contact columns written before encryption existed.</summary>
+    private const int ContactEncryptionStep = 14;
 
     private static readonly IReadOnlyDictionary<int, string[]> UpgradeSteps = new Dictionary<int, string[]>
     {
@@ -459,6 +463,41 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             FROM "Employers" e ORDER BY e."Id";
             """,
         ],
+        // 14: who saw a graduate's contact data, and employers flagged for revealing too much of it in a day. The same step
+        // encrypts the contact columns stored in plain text before (EncryptContactColumnsAsync, in this step's transaction).
+        [14] =
+        [
+            """
+            CREATE TABLE "ContactViews" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_ContactViews" PRIMARY KEY AUTOINCREMENT,
+                "ResumeId" INTEGER NOT NULL,
+                "OwnerUserId" INTEGER NOT NULL,
+                "ViewerUserId" INTEGER NULL,
+                "EmployerId" INTEGER NULL,
+                "Field" TEXT NOT NULL,
+                "Where" TEXT NOT NULL,
+                "At" TEXT NOT NULL
+            );
+            """,
+            "CREATE INDEX \"IX_ContactViews_EmployerId_At\" ON \"ContactViews\" (\"EmployerId\", \"At\");",
+            "CREATE INDEX \"IX_ContactViews_OwnerUserId_Id\" ON \"ContactViews\" (\"OwnerUserId\", \"Id\");",
+            "CREATE INDEX \"IX_ContactViews_ResumeId\" ON \"ContactViews\" (\"ResumeId\");",
+            """
+            CREATE TABLE "ContactRevealFlags" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_ContactRevealFlags" PRIMARY KEY AUTOINCREMENT,
+                "EmployerId" INTEGER NOT NULL,
+                "Day" TEXT NOT NULL,
+                "FlaggedAt" TEXT NOT NULL,
+                "Revealed" INTEGER NOT NULL,
+                "Limit" INTEGER NOT NULL,
+                "ClearedAt" TEXT NULL,
+                "ClearedByUserId" INTEGER NULL,
+                "ClearNote" TEXT NULL
+            );
+            """,
+            "CREATE UNIQUE INDEX \"IX_ContactRevealFlags_EmployerId\" ON \"ContactRevealFlags\" (\"EmployerId\") WHERE ClearedAt IS NULL;",
+            "CREATE INDEX \"IX_ContactRevealFlags_FlaggedAt\" ON \"ContactRevealFlags\" (\"FlaggedAt\");",
+        ],
     };
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -519,6 +558,11 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
                 await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
             }
 
+            if (v == ContactEncryptionStep)
+            {
+                await EncryptContactColumnsAsync(cancellationToken);
+            }
+
             info.Version = v;
             info.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
@@ -527,6 +571,60 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
         }
 
         return from;
+    }
+
+    /// <summary>
+    /// Encrypts the résumés' contact columns written in plain text, in chunks by id (memory stays flat on a big file), inside
+    /// the step's transaction so the version says it is done only when it is. A value that already carries the cipher's prefix
+    /// is left alone, so running it again changes nothing.
+    /// </summary>
+    private async Task EncryptContactColumnsAsync(CancellationToken cancellationToken)
+    {
+        const int Chunk = 500;
+        long after = 0;
+        var encrypted = 0;
+        while (true)
+        {
+            var rows = await db.Database.SqlQuery<PlainContact>(
+                    $"SELECT \"Id\", \"ContactPhone\", \"ContactEmail\", \"ContactIdNumber\" FROM \"Resumes\" WHERE \"Id\" > {after} ORDER BY \"Id\" LIMIT {Chunk}")
+                .ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var row in rows)
+            {
+                string?[] values = [row.ContactPhone, row.ContactEmail, row.ContactIdNumber];
+                if (values.All(v => v is null || Privacy.ContactCipher.IsProtected(v)))
+                {
+                    continue;
+                }
+
+                await db.Database.ExecuteSqlRawAsync(
+                    "UPDATE \"Resumes\" SET \"ContactPhone\" = {0}, \"ContactEmail\" = {1}, \"ContactIdNumber\" = {2} WHERE \"Id\" = {3}",
+                    [Db(contactCipher.Protect(row.ContactPhone)), Db(contactCipher.Protect(row.ContactEmail)), Db(contactCipher.Protect(row.ContactIdNumber)), row.Id],
+                    cancellationToken);
+                encrypted++;
+            }
+
+            after = rows[^1].Id;
+        }
+
+        logger.LogInformation("Encrypted the contact data of {Count} résumés", encrypted);
+    }
+
+    private static object Db(string? value) => (object?)value ?? DBNull.Value;
+
+    private sealed class PlainContact
+    {
+        public long Id { get; set; }
+
+        public string? ContactPhone { get; set; }
+
+        public string? ContactEmail { get; set; }
+
+        public string? ContactIdNumber { get; set; }
     }
 
     /// <summary>

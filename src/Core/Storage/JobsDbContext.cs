@@ -3,15 +3,27 @@ using Jobs.Core.Alerts;
 using Jobs.Core.Employers;
 using Jobs.Core.Notifications;
 using Jobs.Core.Postings;
+using Jobs.Core.Privacy;
 using Jobs.Core.Resumes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Jobs.Core.Storage;
 
-/// <summary>The system of record. The search index is derived from it and can always be rebuilt.</summary>
-public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbContext(options)
+/// <summary>
+/// The system of record. The search index is derived from it and can always be rebuilt. With a <see cref="ContactCipher"/>
+/// (always, when built by the container) the résumés' contact columns are encrypted on the way in and decrypted on the way
+/// out; the model then belongs to that cipher (<see cref="CipherModelCacheKeyFactory"/>), since its key ring is per host.
+/// </summary>
+public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options, ContactCipher? contactCipher = null) : DbContext(options)
 {
+    internal ContactCipher? ContactCipher { get; } = contactCipher;
+
+    public DbSet<ContactView> ContactViews => Set<ContactView>();
+
+    public DbSet<ContactRevealFlag> ContactRevealFlags => Set<ContactRevealFlag>();
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<UserSession> Sessions => Set<UserSession>();
@@ -158,14 +170,40 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
             e.HasOne<User>().WithMany().HasForeignKey(r => r.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
             e.OwnsOne(r => r.Contact, c =>
             {
-                c.Property(x => x.Phone).HasColumnName("ContactPhone").HasMaxLength(30);
-                c.Property(x => x.Email).HasColumnName("ContactEmail").HasMaxLength(254);
-                c.Property(x => x.IdNumber).HasColumnName("ContactIdNumber").HasMaxLength(18);
+                // Ciphertext when a cipher is present: no length limit, and never compared by value (each write differs).
+                var phone = c.Property(x => x.Phone).HasColumnName("ContactPhone");
+                var email = c.Property(x => x.Email).HasColumnName("ContactEmail");
+                var idNumber = c.Property(x => x.IdNumber).HasColumnName("ContactIdNumber");
+                if (ContactCipher is { } cipher)
+                {
+                    var converter = new ValueConverter<string?, string?>(v => cipher.Protect(v), v => cipher.Unprotect(v));
+                    phone.HasConversion(converter);
+                    email.HasConversion(converter);
+                    idNumber.HasConversion(converter);
+                }
             });
             e.OwnsMany(r => r.Experiences, x => x.ToJson());
             e.HasIndex(r => r.Visibility);
             // The retention job looks for résumés not updated for a long time.
             e.HasIndex(r => r.UpdatedAt);
+        });
+
+        modelBuilder.Entity<ContactView>(e =>
+        {
+            e.Property(v => v.Field).HasMaxLength(20);
+            e.Property(v => v.Where).HasMaxLength(ContactDisclosure.WhereMaxLength);
+            e.HasIndex(v => new { v.OwnerUserId, v.Id });
+            e.HasIndex(v => new { v.EmployerId, v.At });
+            e.HasIndex(v => v.ResumeId);
+        });
+
+        modelBuilder.Entity<ContactRevealFlag>(e =>
+        {
+            e.Property(f => f.Day).HasMaxLength(10);
+            e.Property(f => f.ClearNote).HasMaxLength(ContactDisclosure.NoteMaxLength);
+            // One open flag per employer, even when two requests pass the limit at once.
+            e.HasIndex(f => f.EmployerId).IsUnique().HasFilter("ClearedAt IS NULL");
+            e.HasIndex(f => f.FlaggedAt);
         });
 
         modelBuilder.Entity<Application>(e =>
@@ -329,6 +367,16 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : DbC
     private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
         v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
         v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}
+
+/// <summary>
+/// Models are cached per context type; contexts with contact encryption are keyed by their cipher too, because the cipher's
+/// key ring belongs to one host (two hosts in one process, as in the tests, each get a model with their own keys).
+/// </summary>
+public sealed class CipherModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        (context.GetType(), (context as JobsDbContext)?.ContactCipher, designTime);
 }
 
 /// <summary>A configured city mirrored into the database so reports and joins can use it.</summary>

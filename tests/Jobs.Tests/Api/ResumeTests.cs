@@ -69,10 +69,13 @@ public class ResumeTests(JobsApiFactory factory) : IClassFixture<JobsApiFactory>
 
         var seen = await (await employer.Client.GetAsync($"/api/resumes/{id}")).ReadObjectAsync();
         Assert.Equal(phone, (string)seen["contact"]!["phone"]!);
-        Assert.Equal("11010519491231002X", (string)seen["contact"]!["idNumber"]!);
+        // ID numbers never go to employers, even those applied to.
+        Assert.Null(seen["contact"]!["idNumber"]);
 
+        // Lists never carry contact data; they say where to find it.
         var applicants = await (await employer.Client.GetAsync($"/api/postings/{postingId}/applications")).ReadObjectAsync();
-        Assert.Equal(phone, (string)applicants["items"]![0]!["resume"]!["contact"]!["phone"]!);
+        Assert.Null(applicants["items"]![0]!["resume"]!["contact"]);
+        Assert.Contains("单份简历", (string)applicants["items"]![0]!["resume"]!["contactNotice"]!, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/api/resumes/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.Client.GetAsync($"/api/postings/{postingId}/applications")).StatusCode);

@@ -30,6 +30,9 @@ public class DatabaseUpgradeTests
         [13] = """
             DROP TABLE VerificationSubmissions; ALTER TABLE Employers DROP COLUMN Verification;
             """,
+        [14] = """
+            DROP TABLE ContactViews; DROP TABLE ContactRevealFlags;
+            """,
     };
 
     private static string UndoLaterSteps() => UndoStepsAfter(9);
@@ -358,6 +361,65 @@ public class DatabaseUpgradeTests
             Assert.Equal(HttpStatusCode.NotFound, (await second.CreateClient().GetAsync($"/api/resumes/{resumeId}")).StatusCode);
             Assert.Equal(HttpStatusCode.NoContent, (await returning.Client.DeleteAsync("/api/me/deletion")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync($"/api/resumes/{resumeId}")).StatusCode);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Start_Version9FileWithPlainContacts_EncryptsThemAndTheOwnerStillReadsThem()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "jobs-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            string email;
+            long resumeId;
+            using (var first = JobsApiFactory.OverFolder(folder))
+            {
+                var graduate = await first.RegisterGraduateAsync();
+                email = graduate.Email;
+                resumeId = await graduate.CreateResumeAsync();
+            }
+
+            // What version 9 wrote: contact columns in plain text, no access records.
+            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "jobs.db")};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                var command = connection.CreateCommand();
+                command.CommandText = UndoLaterSteps() + $"""
+                    UPDATE Resumes SET ContactPhone = '13955556666', ContactEmail = 'plain@example.com', ContactIdNumber = '11010519491231002X' WHERE Id = {resumeId};
+                    UPDATE SchemaInfo SET Version = 9;
+                    """;
+                await command.ExecuteNonQueryAsync();
+            }
+
+            using (var second = JobsApiFactory.OverFolder(folder))
+            {
+                var back = await second.SignInAsync(email);
+                var contact = JsonNode.Parse(await back.Client.GetStringAsync("/api/me/resume"))!["contact"]!;
+                Assert.Equal(("13955556666", "plain@example.com", "11010519491231002X"),
+                    ((string)contact["phone"]!, (string)contact["email"]!, (string)contact["idNumber"]!));
+            }
+
+            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "jobs.db")};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                var command = connection.CreateCommand();
+                command.CommandText = $"SELECT ContactPhone || ContactEmail || ContactIdNumber FROM Resumes WHERE Id = {resumeId}";
+                var stored = (string)(await command.ExecuteScalarAsync())!;
+                Assert.StartsWith("dp1:", stored, StringComparison.Ordinal);
+                Assert.DoesNotContain("13955556666", stored, StringComparison.Ordinal);
+                Assert.DoesNotContain("plain@example.com", stored, StringComparison.Ordinal);
+                Assert.DoesNotContain("11010519491231002X", stored, StringComparison.Ordinal);
+            }
         }
         finally
         {

@@ -76,9 +76,14 @@ public class EmployerBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         await session.GoAsync("/employer/postings");
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^投递 1 份") }).ClickAsync();
         await page.WaitForURLAsync($"**/employer/postings/{postingId}/applicants");
+        await page.GetByText("列表和搜索结果不显示联系方式").First.WaitForAsync();
+        await session.CheckAsync("applicants");
+        // Contact data is on the application's own page, not in the list.
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^查看投递详情") }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "13855550188" }).WaitForAsync();
         Assert.Equal("tel:13855550188", await page.GetByRole(AriaRole.Link, new() { Name = "13855550188" }).GetAttributeAsync("href"));
-        await session.CheckAsync("applicants");
+        await session.CheckAsync("application");
+        await session.GoAsync($"/employer/postings/{postingId}/applicants");
 
         // The same pages on a desktop screen, for the screenshots and axe at that width.
         await page.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);

@@ -223,12 +223,17 @@ public partial class EmployerSiteTests(JobsApiFactory factory) : IClassFixture<J
         var applied = await graduate.Client.PostAsJsonAsync($"/api/postings/{id}/applications", new { coverLetter = "希望加入贵公司。" });
         Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
 
+        // The applicants list never carries contact data; the application's own page does (and records it).
         var applicants = await browser.GetStringAsync($"/employer/postings/{id}/applicants");
-        Assert.Contains("href=\"tel:13955550123\"", applicants, StringComparison.Ordinal);
-        Assert.Contains("wangxm@example.com", applicants, StringComparison.Ordinal);
+        Assert.DoesNotContain("13955550123", applicants, StringComparison.Ordinal);
+        Assert.Contains("列表和搜索结果不显示联系方式", applicants, StringComparison.Ordinal);
         Assert.Contains("希望加入贵公司。", applicants, StringComparison.Ordinal);
+        var applicationId = (long)(await applied.ReadObjectAsync())["id"]!;
+        var detail = await browser.GetStringAsync($"/employer/applications/{applicationId}");
+        Assert.Contains("href=\"tel:13955550123\"", detail, StringComparison.Ordinal);
+        Assert.Contains("wangxm@example.com", detail, StringComparison.Ordinal);
         // The identity number is never part of what an employer reads on these pages.
-        Assert.DoesNotContain("11010519491231002X", applicants, StringComparison.Ordinal);
+        Assert.DoesNotContain("11010519491231002X", applicants + detail, StringComparison.Ordinal);
         Assert.Contains("投递 1 份", await browser.GetStringAsync("/employer/postings"), StringComparison.Ordinal);
         Assert.Matches(NewApplicantsRegex(), await browser.GetStringAsync("/employer"));
     }
