@@ -67,6 +67,8 @@ public sealed class AccountEraser(JobsDbContext db, TimeProvider clock, IEnumera
         await db.AlertedPostings.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.AlertSubscriptions.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Notifications.Where(n => n.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        // Who saw the contact data of a person who no longer exists is nobody's to read.
+        await db.ContactViews.Where(v => v.OwnerUserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.RefreshTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Sessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 

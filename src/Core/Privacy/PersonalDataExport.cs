@@ -28,7 +28,11 @@ public sealed record PersonalDataExport(
     IReadOnlyList<Notification> Notifications,
     IReadOnlyList<FairRegistrationSection> FairRegistrations,
     IReadOnlyList<SessionSection> Sessions,
-    Employer? Employer);
+    Employer? Employer)
+{
+    /// <summary>Every showing of my contact data to someone else (who, which field, where, when), oldest first.</summary>
+    public IReadOnlyList<ContactView> ContactViews { get; init; } = [];
+}
 
 public sealed record AccountSection(
     long Id, string Email, string Role, string DisplayName, string? CityCode, long? EmployerId, DateTime CreatedAt,
@@ -83,7 +87,10 @@ public sealed class PersonalDataExporter(JobsDbContext db, TimeProvider clock)
                 .Select(s => new SessionSection(s.CreatedAt, s.RevokedAt, s.RevokedAt == null)).ToListAsync(cancellationToken),
             user.EmployerId is { } employerId
                 ? await db.Employers.AsNoTracking().SingleOrDefaultAsync(e => e.Id == employerId, cancellationToken)
-                : null));
+                : null)
+        {
+            ContactViews = await db.ContactViews.AsNoTracking().Where(v => v.OwnerUserId == userId).OrderBy(v => v.Id).ToListAsync(cancellationToken),
+        });
     }
 
     private static AccountSection AccountOf(User u) => new(u.Id, u.Email, u.Role.Name(), u.DisplayName, u.CityCode, u.EmployerId, u.CreatedAt,
