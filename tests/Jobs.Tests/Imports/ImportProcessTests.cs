@@ -73,8 +73,9 @@ public sealed class ImportProcessTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Output);
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            var caughtUp = await scope.ServiceProvider.GetRequiredService<Jobs.Background.Search.SearchIndexCatchUpJob>().ExecuteAsync(CancellationToken.None);
-            Assert.True(caughtUp >= 1);
+            // The host's own minutely run may have caught up first (then this one finds nothing left); either way the
+            // posting can only reach the index through the catch-up, since the command never touches it.
+            await scope.ServiceProvider.GetRequiredService<Jobs.Background.Search.SearchIndexCatchUpJob>().ExecuteAsync(CancellationToken.None);
         }
 
         var found = await admin.GetJsonAsync("/api/postings/search?q=" + Uri.EscapeDataString("潜水装备维修"));
