@@ -79,16 +79,7 @@ public sealed class ComplianceReviewService(JobsDbContext db, TimeProvider clock
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var findings = await db.ComplianceFindings.AsNoTracking().Where(f => f.PostingId == postingId).OrderBy(f => f.Id)
-            .Select(f => f.Rule + ":" + f.Words).ToListAsync(cancellationToken);
-        var review = new ComplianceReview
-        {
-            PostingId = postingId,
-            Decision = ComplianceDecision.Approved,
-            ReviewerUserId = actor.UserId,
-            DecidedAt = now,
-            Findings = string.Join('\n', findings),
-        };
+        var review = await NewReviewAsync(actor, postingId, ComplianceDecision.Approved, reason: null, now, cancellationToken);
         posting!.Holds &= ~PostingHolds.ComplianceReview;
         posting.UpdatedAt = now;
         db.ComplianceReviews.Add(review);
@@ -96,6 +87,23 @@ public sealed class ComplianceReviewService(JobsDbContext db, TimeProvider clock
         await db.SaveChangesAsync(cancellationToken);
         await NotifyIndexAsync(postingId, cancellationToken);
         return ServiceResult<ComplianceReview>.Ok(review);
+    }
+
+    /// <summary>A decision on the findings as they stand now; the findings are kept with it, since an edit replaces them.</summary>
+    private async Task<ComplianceReview> NewReviewAsync(Actor actor, long postingId, ComplianceDecision decision, string? reason, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var findings = await db.ComplianceFindings.AsNoTracking().Where(f => f.PostingId == postingId).OrderBy(f => f.Id)
+            .Select(f => f.Rule + ":" + f.Words).ToListAsync(cancellationToken);
+        return new ComplianceReview
+        {
+            PostingId = postingId,
+            Decision = decision,
+            ReviewerUserId = actor.UserId,
+            DecidedAt = now,
+            Reason = reason,
+            Findings = string.Join('\n', findings),
+        };
     }
 
     public async Task<ServiceResult<ComplianceReview>> ReturnAsync(Actor actor, long postingId, string? reason, CancellationToken cancellationToken)
@@ -118,17 +126,7 @@ public sealed class ComplianceReviewService(JobsDbContext db, TimeProvider clock
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var findings = await db.ComplianceFindings.AsNoTracking().Where(f => f.PostingId == postingId).OrderBy(f => f.Id)
-            .Select(f => f.Rule + ":" + f.Words).ToListAsync(cancellationToken);
-        var review = new ComplianceReview
-        {
-            PostingId = postingId,
-            Decision = ComplianceDecision.Returned,
-            ReviewerUserId = actor.UserId,
-            DecidedAt = now,
-            Reason = text,
-            Findings = string.Join('\n', findings),
-        };
+        var review = await NewReviewAsync(actor, postingId, ComplianceDecision.Returned, text, now, cancellationToken);
         db.ComplianceReviews.Add(review);
         await NotifyEmployerAsync(posting!, "职位未通过合规审核，请修改", $"您的职位“{posting!.Title}”被退回：{text}。修改职位描述后会重新审核。", now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
