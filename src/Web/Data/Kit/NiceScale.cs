@@ -15,9 +15,8 @@ public sealed record NiceScale(double Min, double Max, double Step)
 
         if (low == high)
         {
-            // One value (or all equal): give it room on both sides, or above zero for zero itself.
-            var pad = low == 0 ? 1 : Math.Abs(low) * 0.5;
-            (low, high) = (low >= 0 && low - pad < 0 ? 0 : low - pad, high + pad);
+            // One value (or all equal): draw it halfway up an axis from zero, so it reads as the size it is.
+            (low, high) = low > 0 ? (0.0, low * 2) : low < 0 ? (low * 2, 0.0) : (0.0, 1.0);
         }
 
         var step = Math.Max(minStep, NiceStep((high - low) / Math.Max(1, maxTicks - 1)));
