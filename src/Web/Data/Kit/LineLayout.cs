@@ -14,12 +14,14 @@ public sealed record LineLayout(
 {
     public const int Top = 14;
     public const int PlotHeight = 170;
-    public const double LeftPercent = 3;
     public const double RightPercent = 97;
     public const double FontSize = 11;
 
-    /// <summary>The narrowest box the axis labels must fit: a 360 px phone less the page's padding.</summary>
-    public const double NarrowestWidth = 300;
+    /// <summary>The narrowest box the axis labels must fit: a 360 px phone less the page's and the figure's padding.</summary>
+    public const double NarrowestWidth = 290;
+
+    /// <summary>Where the first point sits: right of the value labels, which stand above their gridlines at the left edge.</summary>
+    public double LeftPercent { get; init; }
 
     public int Bottom => Top + PlotHeight;
 
@@ -47,8 +49,10 @@ public sealed record LineLayout(
 
         var scale = NiceScale.For(low, high, minStep: NiceScale.FinestStep(kind));
         double Y(double v) => Top + ((1 - scale.Fraction(v)) * PlotHeight);
+        var tickTexts = scale.Ticks.Select(t => (Tick: t, Text: FigureFormat.Number((decimal)t, kind))).ToList();
+        var left = Math.Min(25, (tickTexts.Max(t => FigureFormat.TextWidth(t.Text, FontSize)) + 8) / NarrowestWidth * 100);
         var count = table.Rows.Count;
-        double X(int i) => count == 1 ? 50 : LeftPercent + (i * (RightPercent - LeftPercent) / (count - 1));
+        double X(int i) => count == 1 ? (left + RightPercent) / 2 : left + (i * (RightPercent - left) / (count - 1));
         var labels = table.Rows.Select(r => r.Cells.Count > 0 ? FigureFormat.Cell(r.Cells[0], FigureValueKind.Text) : "").ToList();
 
         var series = new List<LineSeries>();
@@ -76,19 +80,20 @@ public sealed record LineLayout(
             series.Add(new LineSeries(table.Columns[s + 1].Header, s, points, segments));
         }
 
-        var ticks = scale.Ticks.Select(t => new AxisTick(Y(t), FigureFormat.Number((decimal)t, kind))).ToList();
-        return new LineLayout(series, ticks, TimeLabels(labels, X), Top + PlotHeight + 22, Summarise(table, labels, series));
+        var ticks = tickTexts.Select(t => new AxisTick(Y(t.Tick), t.Text)).ToList();
+        return new LineLayout(series, ticks, TimeLabels(labels, X, left), Top + PlotHeight + 22, Summarise(table, labels, series)) { LeftPercent = left };
     }
 
     /// <summary>
     /// As many time labels as fit the narrowest box, counted back from the latest point so the most recent period is
-    /// always named.
+    /// always named. Two shown labels stand at least one and a half label widths apart, which keeps an edge label
+    /// (anchored at its end, not its middle) clear of its neighbour too.
     /// </summary>
-    private static List<AxisLabel> TimeLabels(List<string> labels, Func<int, double> x)
+    private static List<AxisLabel> TimeLabels(List<string> labels, Func<int, double> x, double left)
     {
-        var widest = labels.Select(l => FigureFormat.TextWidth(l, FontSize)).DefaultIfEmpty(0).Max() + 10;
-        var fit = Math.Max(2, (int)(NarrowestWidth / widest));
-        var every = (int)Math.Ceiling(labels.Count / (double)fit);
+        var widest = labels.Select(l => FigureFormat.TextWidth(l, FontSize)).DefaultIfEmpty(0).Max();
+        var pointGap = labels.Count < 2 ? NarrowestWidth : (RightPercent - left) / 100 * NarrowestWidth / (labels.Count - 1);
+        var every = Math.Max(1, (int)Math.Ceiling(((1.5 * widest) + 8) / pointGap));
         var result = new List<AxisLabel>();
         for (var i = 0; i < labels.Count; i++)
         {

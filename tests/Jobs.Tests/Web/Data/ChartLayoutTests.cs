@@ -76,6 +76,7 @@ public sealed partial class ChartLayoutTests
         Assert.DoesNotContain(zhenjiang.Segments, s => s.X1Percent == xs[2] || s.X2Percent == xs[2]);
         Assert.Equal("2026-09", layout.XLabels[^1].Text);
         Assert.Equal("end", layout.XLabels[^1].Anchor);
+        AssertLabelsApartOnAPhone(layout);
         Assert.All(layout.YTicks, t => Assert.InRange(t.Y, LineLayout.Top, layout.Bottom));
         Assert.Contains("南京最近为1.45（2026-09）", layout.Summary, StringComparison.Ordinal);
     }
@@ -91,7 +92,27 @@ public sealed partial class ChartLayoutTests
         var widths = layout.XLabels.Sum(l => FigureFormat.TextWidth(l.Text, LineLayout.FontSize) + 10);
         Assert.InRange(widths, 1, LineLayout.NarrowestWidth);
         Assert.Equal("2026年12月", layout.XLabels[^1].Text);
+        AssertLabelsApartOnAPhone(layout);
         Assert.Equal("0", layout.YTicks.First(t => t.Y == layout.Bottom).Text);
+    }
+
+    /// <summary>On the narrowest chart no time label runs into the next, and no point sits under a value label.</summary>
+    private static void AssertLabelsApartOnAPhone(LineLayout layout)
+    {
+        var extents = layout.XLabels.Select(l =>
+        {
+            var (x, w) = (l.XPercent / 100 * LineLayout.NarrowestWidth, FigureFormat.TextWidth(l.Text, LineLayout.FontSize));
+            return l.Anchor switch { "start" => (From: x, To: x + w), "end" => (From: x - w, To: x), _ => (From: x - (w / 2), To: x + (w / 2)) };
+        }).ToList();
+        Assert.InRange(extents[0].From, 0, LineLayout.NarrowestWidth);
+        Assert.InRange(extents[^1].To, 0, LineLayout.NarrowestWidth);
+        for (var i = 1; i < extents.Count; i++)
+        {
+            Assert.True(extents[i].From >= extents[i - 1].To + 4, $"{layout.XLabels[i - 1].Text} runs into {layout.XLabels[i].Text}");
+        }
+
+        var firstPoint = layout.Series.SelectMany(s => s.Points).OfType<LinePoint>().Min(p => p.XPercent) / 100 * LineLayout.NarrowestWidth;
+        Assert.True(firstPoint > layout.YTicks.Max(t => FigureFormat.TextWidth(t.Text, LineLayout.FontSize)), "the first point is right of the value labels");
     }
 
     [Fact]
