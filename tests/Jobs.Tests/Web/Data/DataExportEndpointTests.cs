@@ -47,6 +47,10 @@ public sealed class DataExportEndpointTests(FigureExportFactory factory) : IClas
     [InlineData(Csv + "?city=none&figure=ratio-by-city", HttpStatusCode.BadRequest, "查询条件无效")]
     [InlineData(Csv + "?figure=no-such-figure", HttpStatusCode.NotFound, "no-such-figure")]
     [InlineData("/data/export/kit-sample.pdf?figure=ratio-by-city", HttpStatusCode.NotFound, "pdf")]
+    [InlineData("/data/export/%ED%A0%80.csv?figure=ratio-by-city", HttpStatusCode.NotFound, "没有")]
+    [InlineData(Csv + "?figure=%ED%A0%80", HttpStatusCode.NotFound, "没有")]
+    [InlineData(Csv + "?figure=%00", HttpStatusCode.NotFound, "没有")]
+    [InlineData(Csv + "?figure=", HttpStatusCode.BadRequest, "请指定要下载的图表")]
     public async Task Export_BadRequestParts_ProblemNotServerError(string path, HttpStatusCode status, string mentioned)
     {
         var response = await factory.CreateClient().GetAsync(path);
