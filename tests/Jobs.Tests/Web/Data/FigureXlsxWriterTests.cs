@@ -1,4 +1,6 @@
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Jobs.Web.Data;
 using Jobs.Web.Data.Kit;
@@ -28,6 +30,16 @@ public sealed class FigureXlsxWriterTests
         Assert.False(sheet.ContainsKey("A6"));
         Assert.Equal("2026年第三季度；来源：各市公共就业服务机构", Text(sheet, "A7"));
         Assert.Equal(FigureFormat.WithheldNote, Text(sheet, "A8"));
+    }
+
+    [Fact]
+    public void Write_AllSampleFigures_ValidAgainstTheOfficeSchema()
+    {
+        using var book = Open(FigureXlsxWriter.Write([FigureSamples.RatioByCity(), FigureSamples.Trend(), FigureSamples.Flows()]));
+
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2016).Validate(book).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]
