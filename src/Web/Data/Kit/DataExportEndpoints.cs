@@ -57,21 +57,20 @@ public static class DataExportEndpoints
 
         // What a reader may see depends on who they are, so no shared cache may keep the file.
         http.Response.Headers.CacheControl = "no-store";
-        var fileName = FileName(set.FileStem, string.IsNullOrEmpty(figureName) ? null : figures[0].Title, ExportLinks.Extension(kind));
+        var fileName = FileName(set.FileStem, ExportLinks.Extension(kind));
         return kind == ExportFormat.Csv
             ? TypedResults.File(FigureCsvWriter.Write(figures[0]), FigureCsvWriter.ContentType, fileName)
             : TypedResults.File(FigureXlsxWriter.Write(figures), FigureXlsxWriter.ContentType, fileName);
     }
 
     /// <summary>
-    /// The set's stem, and for a single figure its title too, so four tables downloaded from one page do not all arrive
-    /// as the same name. Characters no file system takes become "_"; the response names it with RFC 5987 <c>filename*</c>.
+    /// The set's stem and the extension. Characters no file system takes become "_"; the response carries the name as
+    /// RFC 5987 <c>filename*</c> (UTF-8) beside an ASCII <c>filename</c> for old clients.
     /// </summary>
-    internal static string FileName(string stem, string? figureTitle, string extension)
+    internal static string FileName(string stem, string extension)
     {
-        var name = figureTitle is null ? stem : $"{stem}-{figureTitle}";
-        var clean = new StringBuilder(name.Length);
-        foreach (var c in name)
+        var clean = new StringBuilder(stem.Length);
+        foreach (var c in stem)
         {
             clean.Append(char.IsControl(c) || "\\/:*?\"<>|".Contains(c) ? '_' : c);
         }

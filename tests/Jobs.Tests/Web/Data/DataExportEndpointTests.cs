@@ -69,8 +69,8 @@ public sealed class DataExportEndpointTests(FigureExportFactory factory) : IClas
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         var disposition = response.Content.Headers.ContentDisposition!;
         Assert.Equal("attachment", disposition.DispositionType);
-        Assert.Equal("供求-南京-2026Q3-求人倍率（按城市）.csv", disposition.FileNameStar);
-        Assert.Contains("filename*=UTF-8''" + Uri.EscapeDataString("供求-南京-2026Q3-求人倍率（按城市）.csv"),
+        Assert.Equal("供求-南京-2026Q3.csv", disposition.FileNameStar);
+        Assert.Contains("filename*=UTF-8''" + Uri.EscapeDataString("供求-南京-2026Q3.csv"),
             response.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.OrdinalIgnoreCase);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
@@ -109,8 +109,15 @@ public sealed class DataExportEndpointTests(FigureExportFactory factory) : IClas
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var book = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
         Assert.Equal(["求人倍率走势"], book.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
-        Assert.Equal("供求-南京-2026Q3-求人倍率走势.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("供求-南京-2026Q3.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
     }
+
+    [Theory]
+    [InlineData("供求-南京-2026Q3", "csv", "供求-南京-2026Q3.csv")]
+    [InlineData("供求/南京:2026?\"季\"", "xlsx", "供求_南京_2026__季_.xlsx")]
+    [InlineData(" 流向\t ", "csv", "流向_.csv")]
+    public void FileName_Stem_UnsafeCharactersReplaced(string stem, string extension, string expected) =>
+        Assert.Equal(expected, DataExportEndpoints.FileName(stem, extension));
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string mentioned)
     {
