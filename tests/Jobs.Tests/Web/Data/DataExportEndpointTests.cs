@@ -99,6 +99,28 @@ public sealed class DataExportEndpointTests(FigureExportFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Export_SignedInReader_SourceBuildsForThatReader()
+    {
+        var admin = new SiteClient(factory);
+        await admin.SignInAsync(JobsApiFactory.AdminEmail, JobsApiFactory.AdminPassword);
+
+        var signedIn = await NoteOfFirstSheetAsync(await admin.GetAsync("/data/export/kit-sample.xlsx?figure=ratio-by-city"));
+        var anonymous = await NoteOfFirstSheetAsync(await factory.CreateClient().GetAsync("/data/export/kit-sample.xlsx?figure=ratio-by-city"));
+
+        Assert.Equal("读者：Admin", signedIn);
+        Assert.Equal("读者：匿名", anonymous);
+    }
+
+    private static async Task<string> NoteOfFirstSheetAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var book = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var sheet = book.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().First();
+        var cells = ((WorksheetPart)book.WorkbookPart.GetPartById(sheet.Id!)).Worksheet.Descendants<Cell>();
+        return cells.Single(c => c.CellReference == "A7").InnerText;
+    }
+
+    [Fact]
     public async Task Export_LinkTheFigureRenders_DownloadsThatFigure()
     {
         var html = await ComponentHtml.FigureAsync(FigureSamples.Trend(), SampleFigureSource.SourceName);

@@ -59,7 +59,8 @@ internal static class FigureSamples
 
 /// <summary>
 /// A statistics source registered only in the export tests' host, with fixed tables: the city in the query names the
-/// first table's first row, so a test sees the query reach the source; <c>city=none</c> is a query it refuses.
+/// first table's first row and the reader's role its note, so a test sees both reach the source; <c>city=none</c> is a
+/// query it refuses.
 /// </summary>
 internal sealed class SampleFigureSource : IFigureSource
 {
@@ -80,6 +81,8 @@ internal sealed class SampleFigureSource : IFigureSource
         var first = ratio.Rows[0].Cells;
         var rows = ratio.Rows.ToList();
         rows[0] = new FigureRow([FigureCell.Label(city.Length > 0 ? city : "南京"), .. first.Skip(1)]);
-        return Task.FromResult<FigureSet?>(new FigureSet(FileStem, [ratio with { Rows = rows }, FigureSamples.Trend(), FigureSamples.Flows()]));
+        // The note names the reader, so a test sees who the endpoint says is asking (what a reader may see depends on it).
+        var note = $"读者：{reader.Role?.ToString() ?? "匿名"}";
+        return Task.FromResult<FigureSet?>(new FigureSet(FileStem, [ratio with { Rows = rows, Note = note }, FigureSamples.Trend(), FigureSamples.Flows()]));
     }
 }
