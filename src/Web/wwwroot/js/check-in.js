@@ -1,0 +1,112 @@
+// The door's check-in page: typing always works without this file. Where the browser can read QR codes itself
+// (BarcodeDetector) and has a camera, a "扫码" button opens the camera; a read ticket fills the input and submits the form.
+(function () {
+  'use strict';
+
+  var form = document.getElementById('check-in-form');
+  var input = document.getElementById('ticket');
+  var start = document.getElementById('scan-start');
+  var scanner = document.getElementById('scanner');
+  var video = document.getElementById('scanner-video');
+  var status = document.getElementById('scanner-status');
+  var stop = document.getElementById('scan-stop');
+  if (!form || !input || !start || !scanner || !video || !stop) {
+    return;
+  }
+
+  // Ready for the next ticket, also when the browser kept an old value or ignored autofocus after the answer.
+  input.value = '';
+  input.focus();
+
+  if (!('BarcodeDetector' in window) || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+    return;
+  }
+
+  var detector = null;
+  var stream = null;
+  var running = false;
+
+  function hasCamera() {
+    if (!navigator.mediaDevices.enumerateDevices) {
+      return Promise.resolve(true);
+    }
+    return navigator.mediaDevices.enumerateDevices()
+      .then(function (devices) { return devices.some(function (d) { return d.kind === 'videoinput'; }); })
+      .catch(function () { return false; });
+  }
+
+  function close() {
+    running = false;
+    if (stream) {
+      stream.getTracks().forEach(function (t) { t.stop(); });
+      stream = null;
+    }
+    video.srcObject = null;
+    scanner.hidden = true;
+    start.hidden = false;
+    input.focus();
+  }
+
+  function scan() {
+    if (!running) {
+      return;
+    }
+    detector.detect(video).then(function (codes) {
+      var code = codes.length > 0 ? String(codes[0].rawValue || '').trim() : '';
+      if (code && running) {
+        // The ticket QR holds the ticket code itself (see TicketImage); the server normalises case and dashes.
+        input.value = code;
+        close();
+        if (form.requestSubmit) {
+          form.requestSubmit();
+        } else {
+          form.submit();
+        }
+        return;
+      }
+      window.requestAnimationFrame(scan);
+    }).catch(function () {
+      window.requestAnimationFrame(scan);
+    });
+  }
+
+  function open() {
+    start.hidden = true;
+    scanner.hidden = false;
+    status.textContent = '正在打开摄像头…';
+    navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false })
+      .then(function (s) {
+        stream = s;
+        video.srcObject = s;
+        return video.play();
+      })
+      .then(function () {
+        status.textContent = '请将门票二维码对准摄像头';
+        running = true;
+        scan();
+      })
+      .catch(function () {
+        close();
+        status.textContent = '';
+        start.hidden = true;
+        input.setAttribute('placeholder', '无法使用摄像头，请输入票号');
+      });
+  }
+
+  Promise.resolve(window.BarcodeDetector.getSupportedFormats ? window.BarcodeDetector.getSupportedFormats() : ['qr_code'])
+    .then(function (formats) {
+      if (formats.indexOf('qr_code') < 0) {
+        return false;
+      }
+      detector = new window.BarcodeDetector({ formats: ['qr_code'] });
+      return hasCamera();
+    })
+    .then(function (ok) {
+      if (ok) {
+        start.hidden = false;
+        start.addEventListener('click', open);
+        stop.addEventListener('click', close);
+      }
+    })
+    .catch(function () { /* no scanning: typing works */ });
+})();
