@@ -272,29 +272,47 @@ public sealed class AttendeeService(JobsDbContext db, IFairSeatControl seats, Fa
             return ServiceResult<PagedResult<AttendeeRow>>.Forbidden("只有举办城市的组织方可以查看报名名单");
         }
 
-        var rows = Rows(fairId);
         var text = search?.Trim();
-        if (!string.IsNullOrEmpty(text))
-        {
-            var ticket = TicketCodes.Normalize(text);
-            rows = rows.Where(r => r.Name.Contains(text) || (ticket != null && r.Ticket == ticket));
-        }
-
+        var ticket = TicketCodes.Normalize(text);
+        var rows = Rows(fairId, string.IsNullOrEmpty(text) ? null : text, ticket);
         var total = await rows.CountAsync(cancellationToken);
-        var items = await rows.OrderBy(r => r.Seq).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        var items = await Project(rows, page).ToListAsync(cancellationToken);
         return ServiceResult<PagedResult<AttendeeRow>>.Ok(new PagedResult<AttendeeRow>(total, page.Page, page.PageSize, items));
     }
 
     /// <summary>Every registration of the fair in arrival order, for the export; the caller has been allowed by <see cref="SearchAsync"/>.</summary>
-    public IAsyncEnumerable<AttendeeRow> ExportRowsAsync(long fairId) => Rows(fairId).OrderBy(r => r.Seq).AsAsyncEnumerable();
+    public IAsyncEnumerable<AttendeeRow> ExportRowsAsync(long fairId) => Project(Rows(fairId, null, null), null).AsAsyncEnumerable();
 
-    private IQueryable<AttendeeRow> Rows(long fairId) =>
-        from r in db.FairRegistrations.AsNoTracking()
-        where r.FairId == fairId
-        join u in db.Users.AsNoTracking() on r.UserId equals u.Id
-        join cv in db.Resumes.AsNoTracking() on r.UserId equals cv.OwnerUserId into cvs
-        from cv in cvs.DefaultIfEmpty()
-        select new AttendeeRow(r.Seq, u.DisplayName, r.Ticket, r.Status, r.CheckedInAt, cv == null ? null : cv.School, cv == null ? null : cv.Major);
+    private IQueryable<RegistrationOfUser> Rows(long fairId, string? name, string? ticket)
+    {
+        var rows = from r in db.FairRegistrations.AsNoTracking()
+                   where r.FairId == fairId
+                   join u in db.Users.AsNoTracking() on r.UserId equals u.Id
+                   select new RegistrationOfUser { Registration = r, Name = u.DisplayName };
+        return name is null ? rows : rows.Where(x => x.Name.Contains(name) || (ticket != null && x.Registration.Ticket == ticket));
+    }
+
+    /// <summary>Arrival order, with school and major from the résumé when there is one; a page of it, or all.</summary>
+    private IQueryable<AttendeeRow> Project(IQueryable<RegistrationOfUser> rows, PageRequest? page)
+    {
+        var joined = (from x in rows
+                      join cv in db.Resumes.AsNoTracking() on x.Registration.UserId equals cv.OwnerUserId into cvs
+                      from cv in cvs.DefaultIfEmpty()
+                      select new
+                      {
+                          x.Registration.Seq, x.Name, x.Registration.Ticket, x.Registration.Status, x.Registration.CheckedInAt,
+                          School = cv == null ? null : cv.School, Major = cv == null ? null : cv.Major,
+                      }).OrderBy(a => a.Seq);
+        var shown = page is null ? joined : joined.Skip(page.Skip).Take(page.PageSize);
+        return shown.Select(a => new AttendeeRow(a.Seq, a.Name, a.Ticket, a.Status, a.CheckedInAt, a.School, a.Major));
+    }
+
+    private sealed class RegistrationOfUser
+    {
+        public required FairRegistration Registration { get; init; }
+
+        public required string Name { get; init; }
+    }
 
     /// <summary>A registered ticket of a published fair, for drawing its QR image.</summary>
     public async Task<FairRegistration?> FindTicketAsync(long fairId, string? ticketText, CancellationToken cancellationToken)

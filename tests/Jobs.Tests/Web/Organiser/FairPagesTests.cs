@@ -108,7 +108,7 @@ public sealed class FairPagesTests(JobsApiFactory factory) : IClassFixture<JobsA
         foreach (var answer in new[] { first, second, bogus, cancelled })
         {
             // The input is empty and focused again for the next ticket.
-            Assert.Matches("<input id=\"ticket\" name=\"Input.Ticket\" value=\"\" autofocus", answer);
+            Assert.Matches("<input id=\"ticket\" name=\"Input.Ticket\" value(=\"\")? autofocus", answer);
         }
     }
 
@@ -123,7 +123,7 @@ public sealed class FairPagesTests(JobsApiFactory factory) : IClassFixture<JobsA
         Assert.Contains("场次数应为整数", wrong, StringComparison.Ordinal);
         Assert.Contains($"value=\"{name}\"", wrong, StringComparison.Ordinal);
         Assert.Contains("value=\"abc\"", wrong, StringComparison.Ordinal);
-        Assert.DoesNotContain("创建草稿", wrong, StringComparison.Ordinal);
+        Assert.DoesNotContain("Input.Slots[0].Date", wrong, StringComparison.Ordinal);
 
         var proposalPath = $"/organiser/seasons/new?propose=1&name={Uri.EscapeDataString(name)}&kind=fair&from=2027-09-01&to=2027-11-30&count=3";
         var proposal = await site.GetStringAsync(proposalPath);
@@ -154,10 +154,10 @@ public sealed class FairPagesTests(JobsApiFactory factory) : IClassFixture<JobsA
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var list = await site.GetStringAsync(created.Headers.Location!.OriginalString);
         Assert.Contains("已创建招聘季的 3 场草稿", list, StringComparison.Ordinal);
-        // An organiser's list is their own city's fairs: the Huai'an stop, with the venue as edited.
-        Assert.Contains($"{name}·淮安站", list, StringComparison.Ordinal);
+        // Every stop is listed; the organiser manages (links to) their own city's stop, with the venue as edited.
+        Assert.Matches($"<a class=\"title\" href=\"/organiser/fairs/\\d+\">{name}·淮安站</a>", list);
         Assert.Contains("淮安会展中心一号馆", list, StringComparison.Ordinal);
-        Assert.DoesNotContain($"{name}·南京站", list, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"title\">{name}·南京站</p>", list, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class FairPagesTests(JobsApiFactory factory) : IClassFixture<JobsA
         var organiser = await factory.CreateOrganiserAsync("芜湖");
         var fairId = await organiser.CreateOpenFairAsync(FairTestKit.Fair(factory, city: "芜湖", title: "芜湖展位审核测试招聘会"));
         var employer = await factory.RegisterEmployerAsync("芜湖", "芜湖展位网页测试有限公司");
-        var posting = await employer.CreatePostingAsync(ApiClient.ValidPosting("展位测试工程师", "芜湖"));
+        var posting = await employer.CreatePostingAsync(ApiClient.ValidPosting("展位测试工程师"));
         var applied = await employer.Client.PostAsJsonAsync($"/api/fairs/{fairId}/booths", new { postingIds = new[] { posting } });
         var applicationId = (long)(await applied.ReadObjectAsync())["id"]!;
         var site = await OrganiserKit.SiteAsync(factory, organiser);
