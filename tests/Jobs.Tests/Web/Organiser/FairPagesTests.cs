@@ -97,7 +97,7 @@ public sealed class FairPagesTests(JobsApiFactory factory) : IClassFixture<JobsA
         Assert.Contains(name, first, StringComparison.Ordinal);
         Assert.Contains("已签到 <strong>1</strong>", first, StringComparison.Ordinal);
         Assert.Contains("scan-again", second, StringComparison.Ordinal);
-        Assert.Matches(@"已签到过：\d\d:\d\d 首次签到", second);
+        Assert.Matches(@"已于 \d\d:\d\d 签到过", second);
         Assert.Contains(name, second, StringComparison.Ordinal);
         Assert.Contains("scan-bad", bogus, StringComparison.Ordinal);
         Assert.Contains("票号无效", bogus, StringComparison.Ordinal);
