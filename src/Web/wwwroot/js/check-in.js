@@ -18,6 +18,8 @@
   input.value = '';
   input.focus();
 
+  // Says on the form what this browser offers ("typing" or "camera"), for support staff and the tests.
+  form.setAttribute('data-scanner', 'typing');
   if (!('BarcodeDetector' in window) || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
     return;
   }
@@ -103,6 +105,7 @@
     })
     .then(function (ok) {
       if (ok) {
+        form.setAttribute('data-scanner', 'camera');
         start.hidden = false;
         start.addEventListener('click', open);
         stop.addEventListener('click', close);
