@@ -27,6 +27,47 @@
   var detector = null;
   var stream = null;
   var running = false;
+  // A scanned ticket submits the form and the page comes back with the answer; the camera then reopens by itself, so a
+  // queue can be scanned one after another, until someone closes it.
+  var keepScanning = 'jobs.check-in.scanning';
+  var lastCode = 'jobs.check-in.last';
+  // The ticket just scanned is usually still in front of the camera when it reopens; it is read again only after this.
+  var sameCodeHoldOffMs = 5000;
+  // A few reads a second find a held-up ticket at once and leave a phone's processor cool.
+  var scanEveryMs = 150;
+
+  function justScanned(code) {
+    try {
+      var last = JSON.parse(window.sessionStorage.getItem(lastCode) || 'null');
+      return !!last && last.code === code && Date.now() - last.at < sameCodeHoldOffMs;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function rememberCode(code) {
+    try {
+      window.sessionStorage.setItem(lastCode, JSON.stringify({ code: code, at: Date.now() }));
+    } catch (e) { /* storage refused: no hold-off */ }
+  }
+
+  function remember(on) {
+    try {
+      if (on) {
+        window.sessionStorage.setItem(keepScanning, '1');
+      } else {
+        window.sessionStorage.removeItem(keepScanning);
+      }
+    } catch (e) { /* storage refused: the camera simply does not reopen */ }
+  }
+
+  function remembered() {
+    try {
+      return window.sessionStorage.getItem(keepScanning) === '1';
+    } catch (e) {
+      return false;
+    }
+  }
 
   function hasCamera() {
     if (!navigator.mediaDevices.enumerateDevices) {
@@ -55,10 +96,12 @@
     }
     detector.detect(video).then(function (codes) {
       var code = codes.length > 0 ? String(codes[0].rawValue || '').trim() : '';
-      if (code && running) {
+      if (code && running && !justScanned(code)) {
         // The ticket QR holds the ticket code itself (see TicketImage); the server normalises case and dashes.
         input.value = code;
         close();
+        remember(true);
+        rememberCode(code);
         if (form.requestSubmit) {
           form.requestSubmit();
         } else {
@@ -66,9 +109,9 @@
         }
         return;
       }
-      window.requestAnimationFrame(scan);
+      window.setTimeout(scan, scanEveryMs);
     }).catch(function () {
-      window.requestAnimationFrame(scan);
+      window.setTimeout(scan, scanEveryMs);
     });
   }
 
@@ -88,6 +131,7 @@
         scan();
       })
       .catch(function () {
+        remember(false);
         close();
         status.textContent = '';
         start.hidden = true;
@@ -108,7 +152,13 @@
         form.setAttribute('data-scanner', 'camera');
         start.hidden = false;
         start.addEventListener('click', open);
-        stop.addEventListener('click', close);
+        stop.addEventListener('click', function () {
+          remember(false);
+          close();
+        });
+        if (remembered()) {
+          open();
+        }
       }
     })
     .catch(function () { /* no scanning: typing works */ });

@@ -183,6 +183,13 @@ public class FairConsoleBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await scan.ClickAsync();
         await page.Locator(".scan-ok").GetByText(name).WaitForAsync();
         await session.CheckAsync("scanned-green");
+
+        // The camera reopens by itself for the next in the queue; the same ticket, still held up, is read again only after a
+        // hold-off, and then answers amber.
+        await page.Locator(".scan-again").GetByText(name).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "关闭摄像头" }).ClickAsync();
+        await scan.WaitForAsync();
+        Assert.False(await page.Locator("#scanner").IsVisibleAsync());
     }
 
     private static Task<bool> IsFocusedAsync(IPage page) => page.EvaluateAsync<bool>("() => document.activeElement && document.activeElement.id === 'ticket'");

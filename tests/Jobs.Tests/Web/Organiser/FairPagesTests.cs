@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Jobs.Core.Fairs;
 using Jobs.Core.Storage;
 using Jobs.Tests.Fairs;
+using Jobs.Tests.Imports;
 using Jobs.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -184,6 +185,33 @@ public sealed class FairPagesTests(JobsApiFactory factory) : IClassFixture<JobsA
         var mine = await (await employer.Client.GetAsync($"/api/fairs/{fairId}/booths/mine")).ReadObjectAsync();
         Assert.Equal("approved", (string)mine["status"]!);
         Assert.DoesNotContain($"/organiser/fairs/{fairId}#booths", await site.GetStringAsync("/organiser"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Console_OrganiserOfCity_CountsTodaysWorkAndShowsImportHealth()
+    {
+        var organiser = await factory.CreateOrganiserAsync("溧阳");
+        var site = await OrganiserKit.SiteAsync(factory, organiser);
+        var empty = await site.GetStringAsync("/organiser");
+        Assert.Contains("今日工作：溧阳", empty, StringComparison.Ordinal);
+        Assert.Contains("没有等待审核的展位申请。", empty, StringComparison.Ordinal);
+        Assert.Contains("尚未导入", empty, StringComparison.Ordinal);
+
+        await organiser.UploadOkAsync("溧阳", ImportTestKit.Csv(ImportTestKit.Rows("ly-console", 3, city: "溧阳")));
+        const string Company = "溧阳管理台认证测试有限公司";
+        var employer = await factory.RegisterEmployerAsync("溧阳", Company, verified: false);
+        var submitted = await employer.Client.PostAsync($"/api/employers/{employer.EmployerId}/verification",
+            ApiClient.VerificationForm(ApiClient.UniqueCreditCode(), Company, "溧阳"));
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var fairId = await organiser.CreateDoorFairAsync(factory, "溧阳", title: "溧阳本月招聘会");
+
+        var console = await site.GetStringAsync("/organiser");
+
+        Assert.Matches(@"企业认证待审核</a></h3>\s*<p class=""count""><strong>1</strong> 家", console);
+        Assert.Contains($"href=\"/organiser/fairs/{fairId}\">溧阳本月招聘会</a>", console, StringComparison.Ordinal);
+        Assert.Matches(@"<th scope=""row"">溧阳</th>\s*<td>[^<]+</td>\s*<td><span class=""run-ok"">成功</span></td>\s*<td>3（拒收 \d+）</td>", console);
+        var graduate = await OrganiserKit.SiteAsync(factory, await OrganiserKit.GraduateAsync(factory, "好奇的毕业生"));
+        Assert.Equal(HttpStatusCode.Redirect, (await graduate.GetAsync("/organiser")).StatusCode);
     }
 
     private static StringContent JsonBody() => new("{}", Encoding.UTF8, "application/json");
