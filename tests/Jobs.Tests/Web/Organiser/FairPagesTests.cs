@@ -185,6 +185,15 @@ public sealed class FairPagesTests(JobsApiFactory factory) : IClassFixture<JobsA
         var mine = await (await employer.Client.GetAsync($"/api/fairs/{fairId}/booths/mine")).ReadObjectAsync();
         Assert.Equal("approved", (string)mine["status"]!);
         Assert.DoesNotContain($"/organiser/fairs/{fairId}#booths", await site.GetStringAsync("/organiser"), StringComparison.Ordinal);
+
+        // When the employers' window closes the booths are allocated: the page shows who got which, and no more decisions.
+        var fair = await factory.GetFairAsync(fairId);
+        factory.Clock.MoveTo((DateTime)fair["employerWindow"]!["closesAt"]!);
+        await factory.RunDeadlinesAsync(fairId);
+        var allocated = await (await OrganiserKit.SiteAsync(factory, organiser)).GetStringAsync(path);
+        Assert.Contains("<caption>展位分配结果</caption>", allocated, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>1 号</td><td>芜湖展位网页测试有限公司</td><td>芜湖</td></tr>", allocated, StringComparison.Ordinal);
+        Assert.DoesNotContain("booth-decide", allocated, StringComparison.Ordinal);
     }
 
     [Fact]
