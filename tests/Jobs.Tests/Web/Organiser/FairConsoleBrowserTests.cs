@@ -46,6 +46,11 @@ public class FairConsoleBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await page.GetByRole(AriaRole.Link, new() { Name = $"{name}·南京站" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = $"{name}·南京站" }).WaitForAsync();
         await session.CheckAsync("draft-fair");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await page.WaitForURLAsync("**done=published");
+        await page.GetByText("已发布，报名窗口开启后").WaitForAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).CountAsync());
+        await session.CheckAsync("published");
 
         await page.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
         await session.CheckAsync("draft-fair-desktop");
