@@ -15,6 +15,9 @@ public sealed record AttendeeView(FairRegistration Registration, int? WaitlistPo
 
 public sealed record CheckInView(FairRegistration Registration, string DisplayName);
 
+/// <summary>A registration in the organisers' attendee list and its CSV: the least the door needs.</summary>
+public sealed record AttendeeRow(long Seq, string Name, string? Ticket, RegistrationStatus Status, DateTime? CheckedInAt, string? School, string? Major);
+
 /// <summary>Graduates' (and contest teams') registrations, cancellations with promotion, and check-in at the door.</summary>
 public sealed class AttendeeService(JobsDbContext db, IFairSeatControl seats, FairRegistrationStore store, OpenFairCache openFairs, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<FairOptions> options)
@@ -207,7 +210,7 @@ public sealed class AttendeeService(JobsDbContext db, IFairSeatControl seats, Fa
         var registration = await db.FairRegistrations.AsNoTracking().SingleOrDefaultAsync(r => r.FairId == fairId && r.Ticket == ticket, cancellationToken);
         if (registration is null || registration.Status != RegistrationStatus.Registered)
         {
-            return ServiceResult<CheckInView>.NotFound("门票无效：不是本场活动的有效门票");
+            return ServiceResult<CheckInView>.NotFound(await WhyNotValidAsync(fair, ticket, cancellationToken));
         }
 
         // The condition makes two scanners racing on one ticket check it in once.
@@ -215,14 +218,100 @@ public sealed class AttendeeService(JobsDbContext db, IFairSeatControl seats, Fa
             .Where(r => r.Id == registration.Id && r.CheckedInAt == null && r.Status == RegistrationStatus.Registered)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInAt, now).SetProperty(r => r.CheckedInBy, actor.UserId), cancellationToken);
         var current = await db.FairRegistrations.AsNoTracking().SingleAsync(r => r.Id == registration.Id, cancellationToken);
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == current.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         if (updated == 0)
         {
             var at = current.CheckedInAt is { } t ? TimeZoneInfo.ConvertTimeFromUtc(t, options.Value.Zone).ToString("yyyy-MM-dd HH:mm:ss") : "之前";
-            return ServiceResult<CheckInView>.Conflict($"该门票已于 {at} 签到，不能重复签到");
+            // The door page shows who it is and when they came in; the API answers with the message only.
+            return new ServiceResult<CheckInView>(ServiceStatus.Conflict, new CheckInView(current, name), null, $"该门票已于 {at} 签到，不能重复签到");
         }
 
-        var name = await db.Users.AsNoTracking().Where(u => u.Id == current.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         return ServiceResult<CheckInView>.Ok(new CheckInView(current, name));
+    }
+
+    /// <summary>
+    /// Why a well-formed code is no ticket of this fair, so the door can tell the person what to do. Codes are derived, not
+    /// stored, once a seat is given up or never given, so cancelled and waitlisted arrivals are recognised by deriving theirs.
+    /// </summary>
+    private async Task<string> WhyNotValidAsync(Fair fair, string ticket, CancellationToken cancellationToken)
+    {
+        var unseated = await db.FairRegistrations.AsNoTracking()
+            .Where(r => r.FairId == fair.Id && r.Status != RegistrationStatus.Registered)
+            .Select(r => new { r.UserId, r.Seq, r.Status }).ToListAsync(cancellationToken);
+        var match = unseated.FirstOrDefault(r => TicketCodes.For(fair.TicketSalt, fair.Id, r.UserId, r.Seq) == ticket);
+        if (match is not null)
+        {
+            return match.Status == RegistrationStatus.Cancelled
+                ? "报名已取消：这张门票已失效"
+                : "候补未确认：仍在候补名单中，还没有入场名额";
+        }
+
+        if (await db.FairRegistrations.AsNoTracking().AnyAsync(r => r.FairId != fair.Id && r.Ticket == ticket, cancellationToken))
+        {
+            return "不是本场招聘会的门票：请核对活动名称和日期";
+        }
+
+        return "票号无效：没有这张门票，请核对票号";
+    }
+
+    /// <summary>
+    /// One page of a fair's registrations for the organisers' list, in arrival order, found by name or ticket code. Only
+    /// what the door and the organisers need: name, ticket, status, check-in time, school and major from the résumé.
+    /// </summary>
+    public async Task<ServiceResult<PagedResult<AttendeeRow>>> SearchAsync(Actor actor, long fairId, string? search, PageRequest page,
+        CancellationToken cancellationToken)
+    {
+        var fair = await db.Fairs.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fairId, cancellationToken);
+        if (fair is null || (!fair.IsPublished && !FairService.CanSeeDrafts(actor)))
+        {
+            return ServiceResult<PagedResult<AttendeeRow>>.NotFound($"招聘会 {fairId} 不存在");
+        }
+
+        if (!actor.ActsForCity(fair.HostCityCode))
+        {
+            return ServiceResult<PagedResult<AttendeeRow>>.Forbidden("只有举办城市的组织方可以查看报名名单");
+        }
+
+        var text = search?.Trim();
+        var ticket = TicketCodes.Normalize(text);
+        var rows = Rows(fairId, string.IsNullOrEmpty(text) ? null : text, ticket);
+        var total = await rows.CountAsync(cancellationToken);
+        var items = await Project(rows, page).ToListAsync(cancellationToken);
+        return ServiceResult<PagedResult<AttendeeRow>>.Ok(new PagedResult<AttendeeRow>(total, page.Page, page.PageSize, items));
+    }
+
+    /// <summary>Every registration of the fair in arrival order, for the export; the caller has been allowed by <see cref="SearchAsync"/>.</summary>
+    public IAsyncEnumerable<AttendeeRow> ExportRowsAsync(long fairId) => Project(Rows(fairId, null, null), null).AsAsyncEnumerable();
+
+    private IQueryable<RegistrationOfUser> Rows(long fairId, string? name, string? ticket)
+    {
+        var rows = from r in db.FairRegistrations.AsNoTracking()
+                   where r.FairId == fairId
+                   join u in db.Users.AsNoTracking() on r.UserId equals u.Id
+                   select new RegistrationOfUser { Registration = r, Name = u.DisplayName };
+        return name is null ? rows : rows.Where(x => x.Name.Contains(name) || (ticket != null && x.Registration.Ticket == ticket));
+    }
+
+    /// <summary>Arrival order, with school and major from the résumé when there is one; a page of it, or all.</summary>
+    private IQueryable<AttendeeRow> Project(IQueryable<RegistrationOfUser> rows, PageRequest? page)
+    {
+        var joined = (from x in rows
+                      join cv in db.Resumes.AsNoTracking() on x.Registration.UserId equals cv.OwnerUserId into cvs
+                      from cv in cvs.DefaultIfEmpty()
+                      select new
+                      {
+                          x.Registration.Seq, x.Name, x.Registration.Ticket, x.Registration.Status, x.Registration.CheckedInAt,
+                          School = cv == null ? null : cv.School, Major = cv == null ? null : cv.Major,
+                      }).OrderBy(a => a.Seq);
+        var shown = page is null ? joined : joined.Skip(page.Skip).Take(page.PageSize);
+        return shown.Select(a => new AttendeeRow(a.Seq, a.Name, a.Ticket, a.Status, a.CheckedInAt, a.School, a.Major));
+    }
+
+    private sealed class RegistrationOfUser
+    {
+        public required FairRegistration Registration { get; init; }
+
+        public required string Name { get; init; }
     }
 
     /// <summary>A registered ticket of a published fair, for drawing its QR image.</summary>

@@ -16,6 +16,9 @@ public sealed record BoothView(BoothApplication Application, string EmployerName
 }
 
 /// <summary>Booth applications: employers apply with postings, host-city organisers decide, the deadline job allocates.</summary>
+/// <summary>A fair with booth applications waiting for the organisers.</summary>
+public sealed record PendingBooths(long FairId, string Title, DateTime StartsAt, int Count);
+
 public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<FairOptions> options)
 {
     public const int NoteMaxLength = 500;
@@ -320,6 +323,31 @@ public sealed class BoothService(JobsDbContext db, TimeProvider clock, IOptions<
         var lists = await db.BoothApplications.AsNoTracking().Where(b => b.FairId == fairId && b.Status == BoothStatus.Allocated)
             .Select(b => b.PostingIds).ToListAsync(cancellationToken);
         return lists.SelectMany(l => l).ToHashSet();
+    }
+
+    /// <summary>
+    /// Fairs of the organiser's city (every city for an admin) with booth applications still waiting for a decision, for
+    /// the console's list of today's work; fairs whose booths are allocated can no longer be decided and are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<PendingBooths>> PendingByFairAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.IsAdmin && !actor.IsOrganiser)
+        {
+            return [];
+        }
+
+        var fairs = db.Fairs.AsNoTracking().Where(f => f.BoothsAllocatedAt == null);
+        if (!actor.IsAdmin)
+        {
+            fairs = fairs.Where(f => f.HostCityCode == actor.CityCode);
+        }
+
+        var rows = await (from b in db.BoothApplications.AsNoTracking()
+                          where b.Status == BoothStatus.Pending
+                          join f in fairs on b.FairId equals f.Id
+                          group b by new { f.Id, f.Title, f.StartsAt } into g
+                          select new { g.Key.Id, g.Key.Title, g.Key.StartsAt, Count = g.Count() }).ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.StartsAt).ThenBy(r => r.Id).Select(r => new PendingBooths(r.Id, r.Title, r.StartsAt, r.Count)).ToList();
     }
 
     private IQueryable<BoothView> Views(long fairId, BoothStatus? status, long? employerId = null)

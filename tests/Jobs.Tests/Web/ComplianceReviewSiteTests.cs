@@ -35,7 +35,8 @@ public class ComplianceReviewSiteTests(JobsApiFactory factory) : IClassFixture<J
         var site = await OrganiserSiteAsync("南京");
 
         var home = await site.GetStringAsync("/");
-        Assert.Contains("href=\"/organiser/postings/held\"", home, StringComparison.Ordinal);
+        Assert.Contains("href=\"/organiser\"", home, StringComparison.Ordinal);
+        Assert.Contains("href=\"/organiser/postings/held\"", await site.GetStringAsync("/organiser"), StringComparison.Ordinal);
         var queue = await site.GetStringAsync("/organiser/postings/held");
         Assert.Contains("审核页叉车工", queue, StringComparison.Ordinal);
         Assert.Contains("<mark>限男性</mark>", queue, StringComparison.Ordinal);

@@ -46,7 +46,8 @@ public sealed class VerificationSiteTests(JobsApiFactory factory) : IClassFixtur
         var organiser = await factory.CreateOrganiserAsync("南京");
         var review = new SiteClient(factory);
         await review.SignInAsync(organiser.Email, ApiClient.Password);
-        Assert.Contains("href=\"/organiser/verifications\"", await review.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/organiser\"", await review.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/organiser/verifications\"", await review.GetStringAsync("/organiser"), StringComparison.Ordinal);
         var queue = await review.GetStringAsync("/organiser/verifications");
         var match = System.Text.RegularExpressions.Regex.Match(queue, "href=\"/organiser/verifications/(\\d+)\">南京网页认证测试有限公司<");
         Assert.True(match.Success, queue);
