@@ -59,6 +59,7 @@ public static class WebSetup
         Public.SitemapEndpoints.MapSitemapEndpoints(app);
         Account.MyDataEndpoints.MapMyDataEndpoints(app);
         Organiser.OrganiserPages.MapOrganiserEndpoints(app);
+        Organiser.Imports.ImportPages.MapImportPages(app);
         app.MapRazorComponents<App>();
         return app;
     }
