@@ -60,6 +60,7 @@ public static class WebSetup
         Account.MyDataEndpoints.MapMyDataEndpoints(app);
         Organiser.OrganiserPages.MapOrganiserEndpoints(app);
         Organiser.Imports.ImportPages.MapImportPages(app);
+        Admin.AdminPages.MapAdminPages(app);
         app.MapRazorComponents<App>();
         return app;
     }
