@@ -111,5 +111,5 @@ public sealed partial class AdminPagesTests(JobsApiFactory factory) : IClassFixt
     }
 
     private static Regex RemoveFormRegex(string email) =>
-        new($"<td>{Regex.Escape(email)}</td>.*?action=\"/admin/organisers/(?<id>\\d+)/remove\"", RegexOptions.Singleline);
+        new($">{Regex.Escape(email)}</p>.*?action=\"/admin/organisers/(?<id>\\d+)/remove\"", RegexOptions.Singleline);
 }
