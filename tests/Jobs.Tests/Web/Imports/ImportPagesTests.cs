@@ -97,6 +97,20 @@ public sealed partial class ImportPagesTests(JobsApiFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task UploadForm_FileLargerThanAPageForm_ReachesTheImport()
+    {
+        var organiser = await SignedInSiteAsync(await factory.CreateOrganiserAsync("金坛"));
+        var file = Csv([.. Rows("big", 1, city: "金坛"), Row("big-pad", ("city", "金坛"), ("description", new string('岗', 700_000)))]);
+        Assert.True(file.Length > 2 * 1024 * 1024, $"{file.Length} bytes");
+
+        // Page forms may send 1 MB; the upload has the API upload's own limit.
+        var response = await PostUploadAsync(organiser, await TokenAsync(organiser, "/organiser/imports"), null, file);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Matches("^/organiser/imports/\\d+$", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task UploadForm_NoFile_BackToFormWithReason()
     {
         var organiser = await SignedInSiteAsync(await factory.CreateOrganiserAsync("宣城"));
