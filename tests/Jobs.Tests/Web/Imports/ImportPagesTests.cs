@@ -111,6 +111,23 @@ public sealed partial class ImportPagesTests(JobsApiFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task UploadForm_AdminChoosesCity_ImportsForThatCity_NoCityBackWithReason()
+    {
+        var admin = await SignedInSiteAsync(await factory.SignInAdminAsync());
+        var token = await TokenAsync(admin, "/organiser/imports");
+
+        var noCity = await PostUploadAsync(admin, token, null, Csv(Rows("adm-none", 1, city: "溧阳")));
+        Assert.Equal(HttpStatusCode.SeeOther, noCity.StatusCode);
+        Assert.Contains("请选择数据源城市", await admin.GetStringAsync(noCity.Headers.Location!.OriginalString), StringComparison.Ordinal);
+
+        var chosen = await PostUploadAsync(admin, token, "liyang", Csv(Rows("adm-city", 2, city: "溧阳")));
+        Assert.Equal(HttpStatusCode.SeeOther, chosen.StatusCode);
+        var report = await admin.GetStringAsync(chosen.Headers.Location!.OriginalString);
+        Assert.Contains("· 溧阳", report, StringComparison.Ordinal);
+        Assert.Matches(CountRegex("2", "新增"), report);
+    }
+
+    [Fact]
     public async Task UploadForm_NoFile_BackToFormWithReason()
     {
         var organiser = await SignedInSiteAsync(await factory.CreateOrganiserAsync("宣城"));
