@@ -78,6 +78,8 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddScoped<Imports.ImportService>();
         services.AddScoped<Imports.ImportHealthService>();
+        services.AddScoped<Imports.ImportSources>();
+        services.AddScoped<Accounts.OrganiserAccounts>();
 
         services.AddOptions<Fairs.FairOptions>().BindConfiguration(Fairs.FairOptions.Section).ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Fairs:TimeZone is not a known time zone id (e.g. Asia/Shanghai).")

@@ -60,6 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Alerts.JobAlertsJob>();
         services.AddScoped<Imports.CityFeedImportJob>();
         services.AddSingleton<Imports.FeedLocation>();
+        services.AddSingleton<Jobs.Core.Imports.IImportQueue, Imports.HangfireImportQueue>();
         services.AddScoped<Search.SearchIndexCatchUpJob>();
         services.AddScoped<Fairs.FairDeadlinesJob>();
         services.AddScoped<Privacy.DataRightsJob>();

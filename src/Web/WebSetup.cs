@@ -60,6 +60,8 @@ public static class WebSetup
         Account.MyDataEndpoints.MapMyDataEndpoints(app);
         Organiser.OrganiserPages.MapOrganiserEndpoints(app);
         Data.Kit.DataExportEndpoints.MapDataExportEndpoints(app);
+        Organiser.Imports.ImportPages.MapImportPages(app);
+        Admin.AdminPages.MapAdminPages(app);
         app.MapRazorComponents<App>();
         return app;
     }

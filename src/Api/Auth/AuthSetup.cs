@@ -1,6 +1,7 @@
 using Jobs.Api.Infrastructure;
 using Jobs.Core.Accounts;
 using Jobs.Core.Storage;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -12,12 +13,36 @@ public static class AuthSetup
 {
     private const string SchemeSelector = "jobs";
 
-    private static string SelectScheme(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-        || context.Request.Path.StartsWithSegments(HangfireDashboardSetup.Path, StringComparison.OrdinalIgnoreCase)
-        || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? JwtBearerDefaults.AuthenticationScheme
-            : Jobs.Web.Account.SiteSignIn.Scheme;
+    /// <summary>
+    /// Bearer for /api and any request that carries a token; the site's cookie for pages. The Hangfire dashboard takes
+    /// either: a token (scripts, as before), or the cookie of a browser signed in on the site (the dashboard's commands
+    /// then need its antiforgery token, see HangfireDashboardSetup). Without either it answers as the API does (401).
+    /// </summary>
+    private static string SelectScheme(HttpContext context)
+    {
+        if (IsBearerRequest(context.Request) || context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            return JwtBearerDefaults.AuthenticationScheme;
+        }
+
+        if (context.Request.Path.StartsWithSegments(HangfireDashboardSetup.Path, StringComparison.OrdinalIgnoreCase) && !HasSiteCookie(context))
+        {
+            return JwtBearerDefaults.AuthenticationScheme;
+        }
+
+        return Jobs.Web.Account.SiteSignIn.Scheme;
+    }
+
+    /// <summary>A request that authenticates with a bearer token, which a browser never adds by itself (so no forged form carries one).</summary>
+    internal static bool IsBearerRequest(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    private static bool HasSiteCookie(HttpContext context)
+    {
+        var cookie = context.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(Jobs.Web.Account.SiteSignIn.Scheme).Cookie;
+        // The cookie may be split into chunks (name + "C1", ...) when large; the first chunk keeps the name itself.
+        return cookie.Name is { } name && context.Request.Cookies.ContainsKey(name);
+    }
 
     public static IServiceCollection AddJobsAuth(this IServiceCollection services)
     {
@@ -26,7 +51,7 @@ public static class AuthSetup
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenService>();
         services.AddScoped<SessionStore>();
-        // Bearer tokens for the API and the Hangfire dashboard, the site's cookie for pages (see Jobs.Web.Account.SiteSignIn): the API never reads the
+        // Bearer tokens for the API (and the Hangfire dashboard when a token is sent), the site's cookie for pages (see Jobs.Web.Account.SiteSignIn): the API never reads the
         // cookie, so a page an attacker lures a browser to cannot call the API as that browser's user.
         services.AddAuthentication(SchemeSelector)
             .AddPolicyScheme(SchemeSelector, "Bearer for /api, cookie for pages", policy => policy.ForwardDefaultSelector = SelectScheme)

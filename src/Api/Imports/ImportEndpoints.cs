@@ -1,8 +1,6 @@
-using Hangfire;
 using Jobs.Api.Auth;
 using Jobs.Api.Infrastructure;
 using Jobs.Api.RateLimiting;
-using Jobs.Background.Imports;
 using Jobs.Core.Accounts;
 using Jobs.Core.Common;
 using Jobs.Core.Imports;
@@ -288,45 +286,28 @@ public static class ImportEndpoints
         return result.ToOk(r => ImportRunResponse.From(r, cities));
     }
 
-    internal static async Task<Results<Ok<ImportSourceResponse[]>, ProblemHttpResult>> SourcesAsync(HttpContext http, ImportService imports,
-        IOptions<ImportOptions> options, CityDirectory cities, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ImportSourceResponse[]>, ProblemHttpResult>> SourcesAsync(HttpContext http, ImportSources sources,
+        CityDirectory cities, CancellationToken cancellationToken)
     {
-        var actor = http.User.ToActor();
-        if (!actor.IsAdmin && !actor.IsOrganiser)
+        var result = await sources.ListAsync(http.User.ToActor(), cancellationToken);
+        if (result.Value is not { } list)
         {
-            return ServiceResults.Problem(ServiceStatus.Forbidden, "只有组织方或管理员可以查看数据源");
+            return ServiceResults.Problem(result.Status, result.Message);
         }
 
-        var list = new List<ImportSourceResponse>();
-        foreach (var s in options.Value.Sources)
-        {
-            // Another city's last run stays hidden: its id would lead to a report this caller may not read.
-            var last = actor.ActsForCity(s.CityCode)
-                ? (await imports.ListRunsAsync(Actor.System, s.CityCode, new PageRequest(1, 1), cancellationToken)).Value?.Items.FirstOrDefault()
-                : null;
-            list.Add(new ImportSourceResponse(s.CityCode, cities.FindByCode(s.CityCode)?.Name ?? s.CityCode, s.Location, s.Format, s.Encoding, s.Cron,
-                s.TimeZone, s.OwnCityOnly, last is { } run ? ImportRunResponse.From(run, cities) : null));
-        }
-
-        return TypedResults.Ok(list.ToArray());
+        return TypedResults.Ok(list.Select(s => new ImportSourceResponse(s.Source.CityCode, s.CityName, s.Source.Location, s.Source.Format,
+            s.Source.Encoding, s.Source.Cron, s.Source.TimeZone, s.Source.OwnCityOnly,
+            s.LastRun is { } run ? ImportRunResponse.From(run, cities) : null)).ToArray());
     }
 
-    internal static Results<Accepted<ImportTriggerResponse>, ProblemHttpResult> TriggerAsync(string city, HttpContext http, IBackgroundJobClient jobs,
-        IOptions<ImportOptions> options, CityDirectory cities)
+    internal static Results<Accepted<ImportTriggerResponse>, ProblemHttpResult> TriggerAsync(string city, HttpContext http, ImportSources sources)
     {
-        var actor = http.User.ToActor();
-        if (cities.Resolve(city) is not { } resolved || options.Value.FindSource(resolved.Code) is null)
+        var result = sources.RunNow(http.User.ToActor(), city);
+        if (result.Value is not { } queued)
         {
-            return ServiceResults.NotFound($"“{city}”没有配置数据源");
+            return ServiceResults.Problem(result.Status, result.Message);
         }
 
-        if (!actor.ActsForCity(resolved.Code))
-        {
-            return ServiceResults.Problem(ServiceStatus.Forbidden, "只有该城市的组织方或管理员可以触发导入");
-        }
-
-        var code = resolved.Code;
-        var jobId = jobs.Enqueue<CityFeedImportJob>(job => job.ExecuteAsync(code, ImportTrigger.Manual, CancellationToken.None));
-        return TypedResults.Accepted($"/api/imports?city={code}", new ImportTriggerResponse(code, jobId));
+        return TypedResults.Accepted($"/api/imports?city={queued.CityCode}", new ImportTriggerResponse(queued.CityCode, queued.JobId));
     }
 }
