@@ -63,6 +63,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Search.SearchIndexCatchUpJob>();
         services.AddScoped<Fairs.FairDeadlinesJob>();
         services.AddScoped<Privacy.DataRightsJob>();
+        services.AddScoped<Statistics.StatisticsSnapshotJob>();
         services.AddHostedService<RecurringJobsRegistrar>();
 
         if (options.RunServer)
