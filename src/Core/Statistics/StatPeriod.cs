@@ -1,9 +1,12 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace Jobs.Core.Statistics;
 
 /// <summary>A calendar month (<c>2026-09</c>) or quarter (<c>2026Q3</c>) in the platform's time zone; the unit snapshots are kept in.</summary>
+[JsonConverter(typeof(StatPeriodJsonConverter))]
 public readonly partial record struct StatPeriod(int Year, int Month, bool IsQuarter)
 {
     public static StatPeriod OfMonth(int year, int month) => new(year, month, false);
@@ -76,4 +79,13 @@ public readonly partial record struct StatPeriod(int Year, int Month, bool IsQua
 
     [GeneratedRegex(@"^(?<y>\d{4})(?:[Qq](?<q>[1-4])|-(?<m>\d{1,2}))$")]
     private static partial Regex Pattern();
+}
+
+/// <summary>A period travels as its key (<c>2026Q3</c>), the same text a request names it with.</summary>
+public sealed class StatPeriodJsonConverter : JsonConverter<StatPeriod>
+{
+    public override StatPeriod Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        StatPeriod.TryParse(reader.GetString(), out var p) ? p : throw new JsonException("Not a period (2026-09 or 2026Q3).");
+
+    public override void Write(Utf8JsonWriter writer, StatPeriod value, JsonSerializerOptions options) => writer.WriteStringValue(value.Key);
 }

@@ -19,20 +19,13 @@ public sealed partial class StatisticsService(JobsDbContext db, CityDirectory ci
     public CityDirectory Cities => cities;
 
     /// <summary>A city by code or name, else a region by code, else the circle; null when <paramref name="city"/> or <paramref name="region"/> names nothing known.</summary>
-    public StatScope? ResolveScope(string? city, string? region)
-    {
-        if (!string.IsNullOrWhiteSpace(city))
-        {
-            return (cities.FindByCode(city.Trim()) ?? cities.Resolve(city)) is { } c ? StatScope.Of(c) : null;
-        }
+    public StatScope? ResolveScope(string? city, string? region) => new StatisticsScopeResolver(cities).Resolve(city, region);
 
-        if (!string.IsNullOrWhiteSpace(region))
-        {
-            return cities.FindRegion(region.Trim()) is { } r ? StatScope.Of(r) : null;
-        }
-
-        return StatScope.Circle(cities);
-    }
+    /// <summary>The newest quarter the snapshot holds, else the current one: what a request without a period is about.</summary>
+    public async Task<StatPeriod> DefaultQuarterAsync(TimeProvider clock, CancellationToken cancellationToken) =>
+        await LatestAsync(quarter: true, cancellationToken)
+        ?? StatPeriod.QuarterOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime,
+            TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone))));
 
     /// <summary>The newest period of the given kind the snapshot holds; null before the first run.</summary>
     public async Task<StatPeriod?> LatestAsync(bool quarter, CancellationToken cancellationToken)
