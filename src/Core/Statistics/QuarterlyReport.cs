@@ -20,7 +20,8 @@ public sealed record QuarterlyReport(
     {
         var current = await stats.SupplyDemandAsync(query, ct);
         var previous = await stats.SupplyDemandAsync(query.At(query.Period.Previous), ct);
-        var byCity = await stats.RatioByAsync(query, StatDimension.City, ct);
+        // A city's report shows it among the circle's cities, as the bureaus compare themselves with their neighbours.
+        var byCity = await stats.RatioByAsync(query.Scope.IsCity ? query.In(StatScope.Circle(stats.Cities)) : query, StatDimension.City, ct);
         var byEducation = details ? await stats.RatioByAsync(query, StatDimension.Education, ct) : null;
         var byFunction = details ? await stats.RatioByAsync(query, StatDimension.Function, ct) : null;
         var trend = await stats.TrendAsync(query, 4, ct);
