@@ -52,3 +52,29 @@ public sealed class DataPagesTests(StatisticsFixture world) : IClassFixture<Stat
         Assert.Contains("/login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>What the download endpoint writes comes from the same sources: withheld cells stay withheld there.</summary>
+public sealed class FigureSourceTests(StatisticsFixture world) : IClassFixture<StatisticsFixture>
+{
+    [Fact]
+    public async Task Sources_ForThePublic_CarryWithheldCellsAndNoDetails()
+    {
+        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(world.Services);
+        var sources = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetServices<Jobs.Web.Data.IFigureSource>(scope.ServiceProvider).ToDictionary(s => s.Name);
+        var query = new Microsoft.AspNetCore.Http.QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["period"] = "2026Q3" });
+
+        var overview = await sources["overview"].BuildAsync(Jobs.Core.Common.Actor.Anonymous, query, default);
+        var detail = await sources["detail"].BuildAsync(Jobs.Core.Common.Actor.Anonymous, query, default);
+        var flows = await sources["flows"].BuildAsync(Jobs.Core.Common.Actor.Anonymous, query, default);
+
+        var byCity = overview!.Figures.Single(f => f.Name == "ratio-by-city");
+        var zhenjiang = byCity.Rows.Single(r => r.Cells[0].Text == "镇江");
+        // Columns: 城市, 求人倍率, 需求人数, 求职人数 — ratio and seekers withheld, demand (postings only) shown.
+        Assert.Equal([true, false, true], zhenjiang.Cells.Skip(1).Select(c => c.Withheld));
+        Assert.Empty(detail!.Figures);
+        Assert.Equal(Jobs.Web.Data.FigureChart.HeatMap, flows!.Figures[0].Chart);
+        Assert.Null(await sources["overview"].BuildAsync(Jobs.Core.Common.Actor.Anonymous,
+            new Microsoft.AspNetCore.Http.QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["city"] = "上海" }), default));
+    }
+}
