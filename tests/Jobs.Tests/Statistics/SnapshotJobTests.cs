@@ -1,6 +1,6 @@
-using Jobs.Tests.Infrastructure;
 using Jobs.Core.Statistics;
 using Jobs.Core.Storage;
+using Jobs.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
-using Jobs.Tests.Infrastructure;
 using Jobs.Core.Statistics;
+using Jobs.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jobs.Tests.Statistics;

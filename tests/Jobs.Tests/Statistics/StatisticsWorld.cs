@@ -1,4 +1,3 @@
-using Jobs.Tests.Infrastructure;
 using Jobs.Core.Accounts;
 using Jobs.Core.Common;
 using Jobs.Core.Employers;
@@ -8,6 +7,7 @@ using Jobs.Core.Postings;
 using Jobs.Core.Resumes;
 using Jobs.Core.Statistics;
 using Jobs.Core.Storage;
+using Jobs.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jobs.Tests.Statistics;
@@ -192,7 +192,7 @@ internal static class StatisticsWorld
         using var scope = factory.Services.CreateScope();
         var job = scope.ServiceProvider.GetRequiredService<Jobs.Background.Statistics.StatisticsSnapshotJob>();
         await job.ExecuteAsync(CancellationToken.None);
-        return await Task.FromResult(scope.ServiceProvider.GetRequiredService<JobsDbContext>().StatPeriodRuns.Select(r => r.Period).ToList());
+        return scope.ServiceProvider.GetRequiredService<JobsDbContext>().StatPeriodRuns.Select(r => r.Period).ToList();
     }
 
     public static StatQuery Query(JobsApiFactory factory, string period, string? city = null)
