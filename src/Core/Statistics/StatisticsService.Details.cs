@@ -7,6 +7,12 @@ namespace Jobs.Core.Statistics;
 
 public sealed partial class StatisticsService
 {
+    // Named in full (not by prefix) so the query is an IN list the (Period, Metric, Scope) index serves.
+    private static readonly string[] FairMetrics =
+        [StatMetrics.FairRegistrations, StatMetrics.FairCheckIns, StatMetrics.FairBooths, StatMetrics.FairOtherCityBooths];
+
+    private static readonly string[] FeedMetrics = [StatMetrics.FeedRuns, StatMetrics.FeedRows, StatMetrics.FeedRejected, StatMetrics.FeedLastSuccess];
+
     /// <summary>Applications submitted in the period and what became of them, as a whole (key "") and by city, function or education.</summary>
     public async Task<IReadOnlyList<FunnelRow>> FunnelAsync(StatQuery q, StatDimension by, CancellationToken ct)
     {
@@ -92,7 +98,7 @@ public sealed partial class StatisticsService
     public async Task<IReadOnlyList<FairStat>> FairsAsync(StatQuery q, CancellationToken ct)
     {
         var cells = await db.StatCells.AsNoTracking()
-            .Where(c => c.Period == q.Period.Key && c.Metric.StartsWith("f.") && q.Scope.Cities.Contains(c.Scope))
+            .Where(c => c.Period == q.Period.Key && FairMetrics.Contains(c.Metric) && q.Scope.Cities.Contains(c.Scope))
             .Select(c => new { c.Metric, c.Target, c.Scope, c.Value, c.Seekers }).ToListAsync(ct);
         var ids = cells.Select(c => long.Parse(c.Target, CultureInfo.InvariantCulture)).Distinct().ToList();
         var fairs = await db.Fairs.AsNoTracking().Where(f => ids.Contains(f.Id))
@@ -115,7 +121,7 @@ public sealed partial class StatisticsService
     public async Task<IReadOnlyList<FeedStat>> FeedsAsync(StatQuery q, CancellationToken ct)
     {
         var cells = await db.StatCells.AsNoTracking()
-            .Where(c => c.Period == q.Period.Key && c.Metric.StartsWith("i.") && q.Scope.Cities.Contains(c.Scope))
+            .Where(c => c.Period == q.Period.Key && FeedMetrics.Contains(c.Metric) && q.Scope.Cities.Contains(c.Scope))
             .Select(c => new { c.Metric, c.Scope, c.Value }).ToListAsync(ct);
         return cells.GroupBy(c => c.Scope).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
@@ -142,9 +148,16 @@ public sealed partial class StatisticsService
         return points;
     }
 
-    private IQueryable<StatCell> Demand(StatQuery q, string metric)
+    private static readonly string[] DemandMetrics = [StatMetrics.NewPostings, StatMetrics.NewHeadcount, StatMetrics.OpenPostings, StatMetrics.OpenHeadcount];
+
+    private IQueryable<StatCell> Demand(StatQuery q, string metric) =>
+        Filtered(q, db.StatCells.AsNoTracking().Where(c => c.Period == q.Period.Key && c.Metric == metric && q.Scope.Cities.Contains(c.Scope)));
+
+    private IQueryable<StatCell> Demand(StatQuery q, string[] metrics) =>
+        Filtered(q, db.StatCells.AsNoTracking().Where(c => c.Period == q.Period.Key && metrics.Contains(c.Metric) && q.Scope.Cities.Contains(c.Scope)));
+
+    private static IQueryable<StatCell> Filtered(StatQuery q, IQueryable<StatCell> query)
     {
-        var query = db.StatCells.AsNoTracking().Where(c => c.Period == q.Period.Key && c.Metric == metric && q.Scope.Cities.Contains(c.Scope));
         if (q.Function is { } f)
         {
             query = query.Where(c => c.Function == f);

@@ -37,10 +37,12 @@ public sealed partial class StatisticsService(JobsDbContext db, CityDirectory ci
 
     public async Task<SupplyDemand> SupplyDemandAsync(StatQuery q, CancellationToken ct)
     {
-        var newPostings = await SumAsync(Demand(q, StatMetrics.NewPostings), ct);
-        var newHeadcount = await SumAsync(Demand(q, StatMetrics.NewHeadcount), ct);
-        var open = await SumAsync(Demand(q, StatMetrics.OpenPostings), ct);
-        var headcount = await SumAsync(Demand(q, StatMetrics.OpenHeadcount), ct);
+        // The four demand counts in one pass over the period's posting cells.
+        var demand = await GroupAsync(Demand(q, DemandMetrics), c => c.Metric, ct);
+        var newPostings = demand.GetValueOrDefault(StatMetrics.NewPostings).Value;
+        var newHeadcount = demand.GetValueOrDefault(StatMetrics.NewHeadcount).Value;
+        var open = demand.GetValueOrDefault(StatMetrics.OpenPostings).Value;
+        var headcount = demand.GetValueOrDefault(StatMetrics.OpenHeadcount).Value;
         var seekers = (int)await SumAsync(Supply(q, StatMetrics.Seekers, q.Scope.SeekerScope), ct);
         var shownSeekers = KAnonymity.IsSmall(seekers, K) ? Shown.Hidden : Shown.Of(seekers);
         var offered = await HistogramAsync(Demand(q, StatMetrics.OfferedSalary), ct);
