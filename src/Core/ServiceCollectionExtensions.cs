@@ -64,6 +64,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ApplicationService>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<Alerts.AlertService>();
+        services.AddOptions<Statistics.StatisticsOptions>().BindConfiguration(Statistics.StatisticsOptions.Section).ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Statistics:TimeZone is not a known time zone id (e.g. Asia/Shanghai).")
+            .ValidateOnStart();
+        services.AddScoped<Statistics.SnapshotBuilder>();
+        services.AddScoped<Statistics.StatisticsService>();
 
         services.TryAddSingleton<Common.IDistributedLockProvider, DatabaseLockProvider>();
         services.AddSingleton<IValidateOptions<Imports.ImportOptions>, Imports.ImportOptionsValidator>();

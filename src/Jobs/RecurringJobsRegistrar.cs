@@ -5,6 +5,8 @@ using Jobs.Background.Alerts;
 using Jobs.Background.Fairs;
 using Jobs.Background.Imports;
 using Jobs.Background.Privacy;
+using Jobs.Background.Statistics;
+using Jobs.Core.Statistics;
 using Jobs.Core.Imports;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -16,7 +18,7 @@ namespace Jobs.Background;
 /// schedules of sources no longer configured are removed, so a city taken out of the configuration stops importing.
 /// </summary>
 internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IBackgroundJobClient jobs, JobStorage storage, IOptions<JobAlertsOptions> alerts,
-    IOptions<ImportOptions> imports) : IHostedService
+    IOptions<ImportOptions> imports, IOptions<StatisticsOptions> statistics) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -33,6 +35,11 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IBa
 
         // Erasure falls due to the minute but may wait an hour: the cooling-off is counted in days.
         recurring.AddOrUpdate<DataRightsJob>(DataRightsJob.RecurringId, job => job.ExecuteAsync(CancellationToken.None), Cron.Hourly());
+
+        // Daily, just after midnight in the bureaus' zone; the first run also backfills every past month and quarter.
+        var s = statistics.Value;
+        recurring.AddOrUpdate<StatisticsSnapshotJob>(StatisticsSnapshotJob.RecurringId, job => job.ExecuteAsync(CancellationToken.None), s.Cron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(s.TimeZone) });
 
         var configured = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in imports.Value.Sources)

@@ -64,6 +64,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Search.SearchIndexCatchUpJob>();
         services.AddScoped<Fairs.FairDeadlinesJob>();
         services.AddScoped<Privacy.DataRightsJob>();
+        services.AddScoped<Statistics.StatisticsSnapshotJob>();
         services.AddHostedService<RecurringJobsRegistrar>();
 
         if (options.RunServer)

@@ -29,6 +29,7 @@ public static class WebSetup
         services.AddScoped<SiteSignIn>();
         services.AddSingleton<LocalTime>();
         services.AddSingleton<Public.PublicUrls>();
+        Data.DataSetup.AddDataPages(services);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "jobs.af";

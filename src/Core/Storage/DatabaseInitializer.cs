@@ -12,7 +12,7 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
     Privacy.ContactCipher contactCipher)
 {
     /// <summary>Raise with every schema change and add the step that brings version N-1 to N.</summary>
-    public const int CurrentVersion = 14;
+    public const int CurrentVersion = 15;
 
     /// <summary>The step whose transaction also encrypts the contact columns written before encryption existed.</summary>
     private const int ContactEncryptionStep = 14;
@@ -497,6 +497,37 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
             """,
             "CREATE UNIQUE INDEX \"IX_ContactRevealFlags_EmployerId\" ON \"ContactRevealFlags\" (\"EmployerId\") WHERE ClearedAt IS NULL;",
             "CREATE INDEX \"IX_ContactRevealFlags_FlaggedAt\" ON \"ContactRevealFlags\" (\"FlaggedAt\");",
+        ],
+        // 15: the statistics snapshot (aggregates per month and quarter) and which periods it has written.
+        [15] =
+        [
+            """
+            CREATE TABLE "StatCells" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_StatCells" PRIMARY KEY AUTOINCREMENT,
+                "Period" TEXT NOT NULL,
+                "Metric" TEXT NOT NULL,
+                "Scope" TEXT NOT NULL,
+                "Target" TEXT NOT NULL,
+                "Function" TEXT NOT NULL,
+                "Industry" TEXT NOT NULL,
+                "Education" INTEGER NOT NULL,
+                "PostingType" INTEGER NOT NULL,
+                "Bucket" INTEGER NOT NULL,
+                "Value" REAL NOT NULL,
+                "Seekers" INTEGER NOT NULL
+            );
+            """,
+            "CREATE INDEX \"IX_StatCells_Period_Metric_Scope\" ON \"StatCells\" (\"Period\", \"Metric\", \"Scope\");",
+            """
+            CREATE TABLE "StatPeriodRuns" (
+                "Period" TEXT NOT NULL CONSTRAINT "PK_StatPeriodRuns" PRIMARY KEY,
+                "Start" TEXT NOT NULL,
+                "End" TEXT NOT NULL,
+                "ComputedAt" TEXT NOT NULL,
+                "Final" INTEGER NOT NULL,
+                "Cells" INTEGER NOT NULL
+            );
+            """,
         ],
     };
 

@@ -24,6 +24,10 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options, Conta
 
     public DbSet<ContactRevealFlag> ContactRevealFlags => Set<ContactRevealFlag>();
 
+    public DbSet<Statistics.StatCell> StatCells => Set<Statistics.StatCell>();
+
+    public DbSet<Statistics.StatPeriodRun> StatPeriodRuns => Set<Statistics.StatPeriodRun>();
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<UserSession> Sessions => Set<UserSession>();
@@ -205,6 +209,14 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options, Conta
             e.HasIndex(f => f.EmployerId).IsUnique().HasFilter("ClearedAt IS NULL");
             e.HasIndex(f => f.FlaggedAt);
         });
+
+        modelBuilder.Entity<Statistics.StatCell>(e =>
+        {
+            // Every statistics read is one period and one metric; the rest of a query's filters are cheap on those rows.
+            e.HasIndex(c => new { c.Period, c.Metric, c.Scope });
+        });
+
+        modelBuilder.Entity<Statistics.StatPeriodRun>(e => e.HasKey(r => r.Period));
 
         modelBuilder.Entity<Application>(e =>
         {

@@ -33,6 +33,9 @@ public class DatabaseUpgradeTests
         [14] = """
             DROP TABLE ContactViews; DROP TABLE ContactRevealFlags;
             """,
+        [15] = """
+            DROP TABLE StatCells; DROP TABLE StatPeriodRuns;
+            """,
     };
 
     private static string UndoLaterSteps() => UndoStepsAfter(9);
