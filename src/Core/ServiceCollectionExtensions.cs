@@ -82,7 +82,6 @@ public static class ServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.AddScoped<Imports.ImportService>();
-        services.AddScoped<Imports.ImportHealthService>();
         services.AddScoped<Imports.ImportSources>();
         services.AddScoped<Accounts.OrganiserAccounts>();
 
