@@ -40,6 +40,8 @@ public static partial class PlatformSettings
         new(60, "企业认证", VerificationOptions.Section, typeof(VerificationOptions)),
         new(70, "职位合规规则", ComplianceOptions.Section, typeof(ComplianceOptions), ComplianceModes),
         new(80, "数据导入", ImportOptions.Section, typeof(ImportOptions)),
+        new(82, "招聘会", Jobs.Core.Fairs.FairOptions.Section, typeof(Jobs.Core.Fairs.FairOptions)),
+        new(84, "供求统计", Jobs.Core.Statistics.StatisticsOptions.Section, typeof(Jobs.Core.Statistics.StatisticsOptions)),
         new(90, "登录与令牌", Jobs.Core.Accounts.AuthOptions.Section, typeof(Jobs.Core.Accounts.AuthOptions)),
         new(95, "网站", WebOptions.Section, typeof(WebOptions)),
     ];

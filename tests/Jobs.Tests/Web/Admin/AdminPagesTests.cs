@@ -76,7 +76,7 @@ public sealed partial class AdminPagesTests(JobsApiFactory factory) : IClassFixt
         var page = await admin.GetStringAsync("/admin");
 
         Assert.Contains($"href=\"{Jobs.Api.Infrastructure.HangfireDashboardSetup.Path}\"", page, StringComparison.Ordinal);
-        foreach (var group in new[] { "存储", "搜索", "后台任务", "隐私：联系方式查看", "访问频率限制", "企业认证", "职位合规规则", "登录与令牌" })
+        foreach (var group in new[] { "存储", "搜索", "后台任务", "隐私：联系方式查看", "访问频率限制", "企业认证", "职位合规规则", "招聘会", "供求统计", "登录与令牌" })
         {
             Assert.Contains($"<summary>{group} ", page, StringComparison.Ordinal);
         }
