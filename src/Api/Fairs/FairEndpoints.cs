@@ -1,4 +1,3 @@
-using System.Globalization;
 using Jobs.Api.Auth;
 using Jobs.Api.Infrastructure;
 using Jobs.Api.Postings;
@@ -65,8 +64,8 @@ public static class FairEndpoints
             }
         }
 
-        var fromDate = ParseDate(from, "from", errors);
-        var toDate = ParseDate(to, "to", errors);
+        var fromDate = FairRules.ParseDate(from, "from", errors);
+        var toDate = FairRules.ParseDate(to, "to", errors);
         if (fromDate > toDate)
         {
             errors.Add("to", "结束日期不能早于开始日期");
@@ -207,28 +206,6 @@ public static class FairEndpoints
     private static SeasonResponse ToResponse(SeasonView v, CityDirectory cities, DateTime now) => new(
         v.Season.Id, v.Season.Name, v.Season.RegionCode, v.Season.Kind.Wire(), v.Season.From, v.Season.To, v.Season.CreatedAt,
         v.Fairs.Select(f => FairResponse.From(f, cities, now)).ToArray());
-
-    private static DateOnly? ParseDate(string? text, string field, ValidationErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            if (date.Year is >= FairRules.MinYear and <= FairRules.MaxYear)
-            {
-                return date;
-            }
-
-            errors.Add(field, $"日期应在 {FairRules.MinYear} 年到 {FairRules.MaxYear} 年之间");
-            return null;
-        }
-
-        errors.Add(field, "日期格式应为 yyyy-MM-dd，如 2027-03-20");
-        return null;
-    }
 
     private static T? Invalid<T>(ValidationErrors errors, string field, string message)
         where T : struct

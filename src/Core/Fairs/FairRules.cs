@@ -1,3 +1,6 @@
+using System.Globalization;
+using Jobs.Core.Common;
+
 namespace Jobs.Core.Fairs;
 
 public static class FairRules
@@ -17,6 +20,32 @@ public static class FairRules
     /// <summary>Dates outside these years are typos; rejecting them also keeps date arithmetic clear of overflow.</summary>
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
+
+    /// <summary>
+    /// A season's date as organisers type it (yyyy-MM-dd), for the API and the planning page alike; empty is null, and a
+    /// bad or out-of-range date adds its reason under <paramref name="field"/>.
+    /// </summary>
+    public static DateOnly? ParseDate(string? text, string field, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            if (date.Year is >= MinYear and <= MaxYear)
+            {
+                return date;
+            }
+
+            errors.Add(field, $"日期应在 {MinYear} 年到 {MaxYear} 年之间");
+            return null;
+        }
+
+        errors.Add(field, "日期格式应为 yyyy-MM-dd，如 2027-03-20");
+        return null;
+    }
 
     /// <summary>A fair lasts at most this long; a longer span is almost certainly a typo in a date.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(7);

@@ -59,6 +59,6 @@ public static class OrganiserPages
         return Results.Stream(async body =>
         {
             await AttendeeCsv.WriteAsync(body, attendees.ExportRowsAsync(id), time, cancellationToken);
-        }, "text/csv; charset=utf-8", $"fair-{id}-attendees.csv");
+        }, SpreadsheetCsv.ContentType, $"fair-{id}-attendees.csv");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Jobs.Web.Shared;
 
 namespace Jobs.Web.Data.Kit;
 
@@ -11,7 +12,7 @@ namespace Jobs.Web.Data.Kit;
 /// </summary>
 public static class FigureCsvWriter
 {
-    public const string ContentType = "text/csv; charset=utf-8";
+    public const string ContentType = SpreadsheetCsv.ContentType;
 
     public static byte[] Write(FigureTable table)
     {
@@ -22,7 +23,7 @@ public static class FigureCsvWriter
             AppendLine(text, table.Columns.Select((column, i) => i < row.Cells.Count ? Field(row.Cells[i], column.Kind) : ""));
         }
 
-        var preamble = Encoding.UTF8.GetPreamble();
+        var preamble = SpreadsheetCsv.Encoding.GetPreamble();
         var body = Encoding.UTF8.GetBytes(text.ToString());
         return [.. preamble, .. body];
     }
@@ -35,19 +36,12 @@ public static class FigureCsvWriter
         _ => "",
     };
 
-    /// <summary>
-    /// Text that a spreadsheet would take for a formula (= + - @, or a tab or carriage return before one) gets a leading
-    /// apostrophe, the mark spreadsheets read as "this is text", so a label from an import cannot run in a reader's Excel.
-    /// </summary>
-    internal static string Text(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    /// <summary>Text as <see cref="SpreadsheetCsv.Guard"/> makes it inert; a number is written as it is.</summary>
+    internal static string Text(string text) => SpreadsheetCsv.Guard(text);
 
     private static void AppendLine(StringBuilder text, IEnumerable<string> fields)
     {
-        text.AppendJoin(',', fields.Select(Quote));
+        text.AppendJoin(',', fields.Select(SpreadsheetCsv.Quote));
         text.Append("\r\n");
     }
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }

@@ -10,28 +10,6 @@ namespace Jobs.Web.Organiser;
 /// </summary>
 public static class FormValues
 {
-    public static DateOnly? Parse(string? text, string field, ValidationErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            if (date.Year is >= FairRules.MinYear and <= FairRules.MaxYear)
-            {
-                return date;
-            }
-
-            errors.Add(field, $"日期应在 {FairRules.MinYear} 年到 {FairRules.MaxYear} 年之间");
-            return null;
-        }
-
-        errors.Add(field, "日期格式应为 yyyy-MM-dd，如 2027-03-20");
-        return null;
-    }
-
     public static int? Number(string? text, string field, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -1,12 +1,12 @@
 using Jobs.Core.Common;
 using Jobs.Core.Imports;
+using Jobs.Web.Shared;
 
 namespace Jobs.Web.Organiser.Imports;
 
 /// <summary>
-/// A run's rejections or warnings as CSV for a spreadsheet: a header row, every field quoted, and a cell that a spreadsheet
-/// would read as a formula (=, +, -, @, tab, carriage return first) prefixed with an apostrophe, since the text comes from
-/// the city's feed file and could carry a formula someone placed there.
+/// A run's rejections or warnings as CSV for a spreadsheet, a header row first, written by <see cref="SpreadsheetCsv"/>'s
+/// rule: the text comes from the city's feed file and could carry a formula someone placed there.
 /// </summary>
 public static class ImportCsv
 {
@@ -32,15 +32,8 @@ public static class ImportCsv
         }
     }
 
-    public static string Cell(string value)
-    {
-        var guarded = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-        return "\"" + guarded.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
-
     private static async Task WriteRowAsync(TextWriter writer, IEnumerable<string> cells)
     {
-        await writer.WriteAsync(string.Join(',', cells.Select(Cell)));
-        await writer.WriteAsync("\r\n");
+        await writer.WriteAsync(SpreadsheetCsv.Line(cells));
     }
 }

@@ -1,6 +1,7 @@
 using Jobs.Core.Common;
 using Jobs.Core.Imports;
 using Jobs.Core.Imports.Feeds;
+using Jobs.Web.Shared;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -166,8 +167,8 @@ public static class ImportPages
         http.Response.Headers.CacheControl = "private, no-store";
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"import-{runId}-{name}.csv\"";
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        await using var writer = new StreamWriter(http.Response.Body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024);
+        http.Response.ContentType = SpreadsheetCsv.ContentType;
+        await using var writer = new StreamWriter(http.Response.Body, SpreadsheetCsv.Encoding, 16 * 1024);
         await ImportCsv.WriteAsync(writer, runId, kind, imports, cancellationToken);
         return Results.Empty;
     }

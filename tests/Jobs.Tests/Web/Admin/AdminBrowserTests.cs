@@ -45,8 +45,9 @@ public class AdminBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFi
             await page.WaitForTimeoutAsync(100);
         }
 
+        // No screenshot here: Hangfire's script reloads the page after a command, and a screenshot taken across that
+        // reload can wait for a frame that never comes.
         Assert.NotEqual(before, LastAlertsRun());
-        await page.ScreenshotAsync(new() { Path = Path.Combine(PageSession.ScreensDirectory, "admin-console", "91-hangfire-recurring.png"), FullPage = true });
     }
 
     private string? LastAlertsRun()
