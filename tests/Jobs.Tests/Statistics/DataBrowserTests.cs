@@ -21,7 +21,7 @@ public sealed class DataBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         // The filter form keeps state in the query string.
         await phone.Page.GetByLabel("城市", new() { Exact = true }).SelectOptionAsync("nanjing");
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
-        await phone.Page.WaitForURLAsync("**city=nanjing*");
+        await phone.Page.WaitForURLAsync("**city=nanjing*", new() { WaitUntil = WaitUntilState.Commit });
         await phone.Page.GetByRole(AriaRole.Link, new() { Name = "人才流向" }).WaitForAsync();
         await phone.CheckAsync("overview-nanjing");
 

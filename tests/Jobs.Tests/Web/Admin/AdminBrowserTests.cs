@@ -20,7 +20,7 @@ public class AdminBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.GetByLabel("邮箱").FillAsync(JobsApiFactory.AdminEmail);
         await page.GetByLabel("密码").FillAsync(JobsApiFactory.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByRole(AriaRole.Heading, new() { Name = "系统管理" }).WaitForAsync();
         await session.CheckAsync("admin");
         await page.GetByText("存储", new() { Exact = false }).First.ClickAsync();
@@ -29,7 +29,7 @@ public class AdminBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await session.CheckAsync("admin-desktop");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "打开后台任务面板" }).ClickAsync();
-        await page.WaitForURLAsync("**/hangfire");
+        await page.WaitForURLAsync("**/hangfire", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByText("Jobs · background jobs").First.WaitForAsync();
         // The dashboard is Hangfire's page, not ours: a screenshot, no accessibility check.
         await page.ScreenshotAsync(new() { Path = Path.Combine(PageSession.ScreensDirectory, "admin-console", "90-hangfire.png"), FullPage = true });

@@ -29,6 +29,8 @@ public partial class ImportBrowserTests(BrowserFixture browser) : IClassFixture<
         };
 
         await SignInAsync(session, organiser.Email, "/organiser/imports");
+        // The upload script is deferred, so it has run once the document has loaded (the load event itself can lag).
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await page.GetByRole(AriaRole.Heading, new() { Name = "数据导入", Exact = true }).WaitForAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "确认导入" }).First.WaitForAsync();
         await session.CheckAsync("imports");
@@ -40,7 +42,7 @@ public partial class ImportBrowserTests(BrowserFixture browser) : IClassFixture<
             Buffer = Csv([.. Rows("zj-new", 5, city: "镇江"), Row("zj-bad", ("city", "镇江"), ("posted_at", "2025-13-45"))]),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "上传并导入" }).ClickAsync();
-        await page.WaitForURLAsync(ReportUrl());
+        await page.WaitForURLAsync(ReportUrl(), new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^导入 #\\d+") }).WaitForAsync();
 
         // The script sent the file (XMLHttpRequest, which drives the progress bar), not the plain form.
@@ -69,7 +71,7 @@ public partial class ImportBrowserTests(BrowserFixture browser) : IClassFixture<
             Name = "yangzhou.csv", MimeType = "text/csv", Buffer = Csv(Rows("yz-plain", 2, city: "扬州")),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "上传并导入" }).ClickAsync();
-        await page.WaitForURLAsync(ReportUrl());
+        await page.WaitForURLAsync(ReportUrl(), new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^导入 #\\d+") }).WaitForAsync();
         // No CheckAsync here: axe is a script, and this page runs none.
         Assert.Equal("2", await page.Locator(".run-counts li", new() { HasText = "新增" }).Locator(".count").First.TextContentAsync());
@@ -82,7 +84,7 @@ public partial class ImportBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.GetByLabel("邮箱").FillAsync(email);
         await page.GetByLabel("密码").FillAsync(ApiClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**" + returnUrl);
+        await page.WaitForURLAsync("**" + returnUrl, new() { WaitUntil = WaitUntilState.Commit });
     }
 
     [GeneratedRegex("/organiser/imports/\\d+$")]

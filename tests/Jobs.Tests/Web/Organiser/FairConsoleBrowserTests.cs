@@ -38,7 +38,7 @@ public class FairConsoleBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await page.Locator("#slot1-city").SelectOptionAsync("南京");
         await page.Locator("#slot1-venue").FillAsync("南京国际展览中心 3 号馆");
         await page.GetByRole(AriaRole.Button, new() { Name = "创建草稿" }).ClickAsync();
-        await page.WaitForURLAsync("**/organiser/fairs?season=*&done=season");
+        await page.WaitForURLAsync("**/organiser/fairs?season=*&done=season", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByText("已创建招聘季的 3 场草稿").WaitForAsync();
         await page.GetByText("南京国际展览中心 3 号馆").WaitForAsync();
         await session.CheckAsync("season-created");
@@ -47,7 +47,7 @@ public class FairConsoleBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await page.GetByRole(AriaRole.Heading, new() { Name = $"{name}·南京站" }).WaitForAsync();
         await session.CheckAsync("draft-fair");
         await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
-        await page.WaitForURLAsync("**done=published");
+        await page.WaitForURLAsync("**done=published", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByText("已发布，报名窗口开启后").WaitForAsync();
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).CountAsync());
         await session.CheckAsync("published");
@@ -87,7 +87,7 @@ public class FairConsoleBrowserTests(BrowserFixture browser) : IClassFixture<Bro
 
         // The employer's name is visually hidden (positioned), which Chromium separates with a space in the button's name.
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^通过\\s*（{Employer}）$") }).ClickAsync();
-        await page.WaitForURLAsync("**done=approved*");
+        await page.WaitForURLAsync("**done=approved*", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByText("已通过展位申请").WaitForAsync();
         await session.CheckAsync("approved");
         var mine = await (await employer.Client.GetAsync($"/api/fairs/{fairId}/booths/mine")).ReadObjectAsync();
@@ -151,7 +151,7 @@ public class FairConsoleBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await page.SetViewportSizeAsync(BrowserFixture.Phone.Width, BrowserFixture.Phone.Height);
         await page.GetByLabel("按姓名或门票号查找").FillAsync(ticket);
         await page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
-        await page.WaitForURLAsync("**q=*");
+        await page.WaitForURLAsync("**q=*", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByRole(AriaRole.Cell, new() { Name = name }).WaitForAsync();
         await session.CheckAsync("fair-attendee-search");
     }
@@ -206,6 +206,6 @@ public class FairConsoleBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await page.GetByLabel("邮箱").FillAsync(user.Email);
         await page.GetByLabel("密码").FillAsync(ApiClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**" + returnUrl);
+        await page.WaitForURLAsync("**" + returnUrl, new() { WaitUntil = WaitUntilState.Commit });
     }
 }
