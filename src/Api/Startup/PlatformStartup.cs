@@ -1,4 +1,6 @@
+using Hangfire;
 using Jobs.Api.Infrastructure;
+using Jobs.Background.Statistics;
 using Jobs.Core.Demo;
 using Jobs.Core.Storage;
 using Jobs.Search.Postings;
@@ -39,6 +41,8 @@ public static class PlatformStartup
                     demo.Employers, demo.Postings, demo.Graduates);
                 var progress = new LoggingProgress(logger);
                 await seeder.SeedAsync(new DemoSize(demo.Employers, demo.Postings, demo.Graduates), demo.Seed, progress, cancellationToken);
+                // /data reads the snapshot the nightly job writes; a fresh demo gets its figures now, not after midnight.
+                services.GetRequiredService<IBackgroundJobClient>().Enqueue<StatisticsSnapshotJob>(job => job.ExecuteAsync(CancellationToken.None));
             }
         }
 
