@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace Jobs.Tests.Infrastructure;
 
 /// <summary>
@@ -25,4 +27,13 @@ public static class TestBrowser
     public static bool Required => Environment.GetEnvironmentVariable("JOBS_REQUIRE_BROWSER") == "1";
 
     public static bool IsInstalled => File.Exists(ExecutablePath);
+
+    /// <summary>Starts that Chromium headless, the one way every browser test launches it.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = ExecutablePath,
+        Headless = true,
+        // Chromium's sandbox needs user namespaces, which a root CI container does not give.
+        Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+    });
 }

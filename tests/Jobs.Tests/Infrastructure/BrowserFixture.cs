@@ -30,13 +30,7 @@ public class BrowserFixture : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = TestBrowser.ExecutablePath,
-            Headless = true,
-            // Chromium's sandbox needs user namespaces, which a root CI container does not give.
-            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
-        });
+        _browser = await TestBrowser.LaunchAsync(_playwright);
     }
 
     /// <summary>A fresh browser context (no cookies) on a phone-sized screen unless told otherwise.</summary>

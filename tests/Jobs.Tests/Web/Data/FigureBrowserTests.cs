@@ -21,12 +21,7 @@ public sealed class FigureBrowserTests : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = TestBrowser.ExecutablePath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
-        });
+        _browser = await TestBrowser.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
