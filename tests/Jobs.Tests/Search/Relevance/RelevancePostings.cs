@@ -38,7 +38,7 @@ public sealed record RelevancePosting(
 /// close neighbours on purpose (JavaScript vs Java, 会计 vs 会计助理 vs 审计, 前端 vs 后端, 叉车司机 vs 货车司机,
 /// 质检员 vs 质量工程师). Keys are stable: judgments in <see cref="RelevanceQueries"/> refer to them.
 /// </summary>
-public static class RelevancePostings
+public static partial class RelevancePostings
 {
     /// <summary>One employer per city; neutral names so the employer field does not decide relevance.</summary>
     public static IReadOnlyList<(string City, string Name)> Employers { get; } =
@@ -522,6 +522,8 @@ public static class RelevancePostings
         T("ly-trad-cashier", "溧陽", "溧城街道", Finance, "出納",
             "負責現金收付、銀行存提款與零用金管理，每日登記日記帳並核對餘額。",
             4500, 6000, "大专", "不限", "网银"),
+
+        ..Grown(),
     ];
 
     /// <summary>The city its employer is registered in: Traditional postings spell their city as a Taiwanese poster would.</summary>
