@@ -13,27 +13,33 @@ namespace Jobs.Tests.Search.Relevance;
 /// </summary>
 public class PostingRelevanceTests(RelevanceFixture fixture, ITestOutputHelper output) : IClassFixture<RelevanceFixture>
 {
-    /// <summary>Measured 0.881 over 85 queries when the set was written (rankings are deterministic run to run).</summary>
-    public const double OverallFloor = 0.85;
+    /// <summary>
+    /// Measured 0.881 over 85 queries when the set was written (rankings are deterministic run to run); 0.725 over 179 since
+    /// issue 17 grew the set (the original 85 still 0.905). Lowered from 0.85 because the new kinds measure what the engine
+    /// cannot do yet — whole sentences return nothing before relaxation — not because anything got worse. Issue goal after
+    /// the engine work: 0.90.
+    /// </summary>
+    public const double OverallFloor = 0.70;
 
     /// <summary>
-    /// Per kind: floor in hundredths of nDCG@10 (measured when the set was written). Raise a floor when the analyzer,
-    /// dictionary or vocabulary improves a kind for good; never lower one to make a change pass without saying why.
+    /// Per kind: floor in hundredths of nDCG@10, a little below the figure measured (comments: on the grown set, issue 17).
+    /// Raise a floor when the analyzer, dictionary or vocabulary improves a kind for good; never lower one to make a change
+    /// pass without saying why.
     /// </summary>
     public static TheoryData<QueryKind, int> KindFloorPercents => new()
     {
-        { QueryKind.Simplified, 86 },      // 0.894, 26 queries
-        { QueryKind.Traditional, 80 },     // 0.836, 12 queries
+        { QueryKind.Simplified, 86 },      // 0.935, 28 queries (0.894 over the first 26)
+        { QueryKind.Traditional, 60 },     // 0.637, 28 queries: the original 12 at 0.905, 16 Taiwan-worded added at 0.436 (was 80)
         { QueryKind.Pinyin, 68 },          // 0.717,  9 queries
-        { QueryKind.EnglishMixed, 87 },    // 0.901,  9 queries
-        { QueryKind.Synonym, 91 },         // 0.943, 11 queries
-        { QueryKind.Spacing, 85 },         // 0.887,  6 queries
-        { QueryKind.City, 90 },            // 0.938,  7 queries
-        { QueryKind.PhraseExclusion, 92 }, // 0.956,  5 queries
-        { QueryKind.LongSentence, 0 },
-        { QueryKind.BlueCollar, 0 },
-        { QueryKind.Slang, 0 },
-        { QueryKind.SalaryBenefit, 0 },
+        { QueryKind.EnglishMixed, 87 },    // 0.874,  9 queries (0.901 when written; the added postings compete, e.g. nj-sdet:0 in Java开发)
+        { QueryKind.Synonym, 91 },         // 0.946, 11 queries
+        { QueryKind.Spacing, 85 },         // 0.910,  6 queries
+        { QueryKind.City, 90 },            // 0.967,  7 queries
+        { QueryKind.PhraseExclusion, 92 }, // 0.955,  5 queries
+        { QueryKind.LongSentence, 0 },     // 0.000, 19 queries: every one returns nothing until relaxation and intent words land
+        { QueryKind.BlueCollar, 74 },      // 0.772, 23 queries
+        { QueryKind.Slang, 89 },           // 0.918, 19 queries
+        { QueryKind.SalaryBenefit, 56 },   // 0.591, 15 queries
     };
 
     /// <summary>Slang and abbreviations with a standard word the vocabulary must expand them to (one-way).</summary>

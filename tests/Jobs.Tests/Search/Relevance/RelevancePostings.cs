@@ -33,10 +33,10 @@ public sealed record RelevancePosting(
 }
 
 /// <summary>
-/// The fixed postings the relevance queries are judged against: 145 postings across the ten member cities, about 15%
-/// written in Traditional characters (Taiwan wording: 軟體, 資料庫, 網路, 伺服器, 維運, 護理師, 作業員, 堆高機), with
-/// close neighbours on purpose (JavaScript vs Java, 会计 vs 会计助理 vs 审计, 前端 vs 后端, 叉车司机 vs 货车司机,
-/// 质检员 vs 质量工程师). Keys are stable: judgments in <see cref="RelevanceQueries"/> refer to them.
+/// The fixed postings the relevance queries are judged against: 145 postings here and 46 more in RelevancePostings.Grown.cs
+/// across the ten member cities, about 15% written in Traditional characters (Taiwan wording: 軟體, 資料庫, 網路, 伺服器,
+/// 維運, 護理師, 作業員, 堆高機), with close neighbours on purpose (JavaScript vs Java, 会计 vs 会计助理 vs 审计, 前端 vs
+/// 后端, 叉车司机 vs 货车司机, 质检员 vs 质量工程师). Keys are stable: judgments in <see cref="RelevanceQueries"/> refer to them.
 /// </summary>
 public static partial class RelevancePostings
 {
