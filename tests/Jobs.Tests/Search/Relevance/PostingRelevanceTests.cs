@@ -152,6 +152,33 @@ public class PostingRelevanceTests(RelevanceFixture fixture, ITestOutputHelper o
         Assert.True(empty.Count == 0, $"{empty.Count} of {answerable.Count} queries with a relevant posting return nothing: {string.Join("、", empty.Select(o => o.Query.Text))}");
     }
 
+    /// <summary>
+    /// Condition queries are judged on what the description says (周末双休, 包吃住, 不加班, 大小周 …); the engine can only use that
+    /// if the extracted benefit tags say the same. Per tag: keys that state it, and keys that state the opposite.
+    /// </summary>
+    public static TheoryData<string, string, string> StatedBenefits => new()
+    {
+        { "双休", "nj-da-weekend nj-da-intern nj-bi-eng nj-net nj-clerk nj-acct-benefits ha-wh-keeper wh-hr nj-java", "zj-da ha-da ha-clerk" },
+        { "包吃住", "wh-cook yz-guard wh-porter cz-pg wh-pg", "cz-trad-cook xc-assembly nj-guard" },
+        { "五险一金", "nj-da-weekend nj-bi-eng nj-net nj-sales-mgr nj-acct-benefits nj-guard nj-hv-elec ha-wh-keeper ha-cs", "" },
+        { "不加班", "nj-clerk nj-cleaner", "ha-clerk" },
+        { "长白班", "wh-pg xc-line ha-op xc-assembly", "jt-pg wh-op" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StatedBenefits))]
+    public async Task Search_BenefitFilter_FindsFixturePostingsThatStateIt(string benefit, string stating, string contrary)
+    {
+        var response = await fixture.CreateClient().GetAsync($"/api/postings/search?pageSize=100&benefit={Uri.EscapeDataString(benefit)}");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var keys = JsonNode.Parse(body)!["items"]!.AsArray().Select(i => fixture.KeyOf((long)i!["id"]!)).ToHashSet();
+        output.WriteLine($"{benefit}: {string.Join(" ", keys.Order())}");
+
+        Assert.All(stating.Split(' ', StringSplitOptions.RemoveEmptyEntries), key => Assert.Contains(key, keys));
+        Assert.All(contrary.Split(' ', StringSplitOptions.RemoveEmptyEntries), key => Assert.DoesNotContain(key, keys));
+    }
+
     [Theory]
     [MemberData(nameof(SlangExpansions))]
     public async Task Search_SlangWord_ExpandsToStandardWord(string slang, string standard)

@@ -22,6 +22,9 @@ public sealed class RelevanceFixture : JobsApiFactory, IAsyncLifetime
 
     public TimeSpan IndexWait { get; private set; }
 
+    /// <summary>The fixture key of a posting id the search returned; null for anything else.</summary>
+    public string? KeyOf(long id) => _keysById.GetValueOrDefault(id);
+
     public async Task InitializeAsync()
     {
         var employers = new Dictionary<string, SignedIn>(StringComparer.Ordinal);
