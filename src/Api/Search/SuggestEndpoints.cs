@@ -21,7 +21,7 @@ public static class SuggestEndpoints
                 + "Items are titles, skills, functions, employers and cities of open postings, most postings first; kind is one of "
                 + "title, skill, function, employer, city. An empty q gives an empty list; a q longer than the configured maximum "
                 + "(40 characters by default) or a limit outside 1–20 is a 400. The list is rebuilt in the background, so a new or "
-                + "closed posting shows within Suggest:RefreshSeconds (30 s by default) plus the rebuild time.");
+                + "closed posting shows within Suggest:RefreshSeconds (15 s by default) plus the rebuild time.");
 
     internal static Results<Ok<SuggestResponse>, ValidationProblem> Suggest(
         string? q, int? limit, SearchLexiconProvider lexicon, IOptions<SuggestOptions> options)

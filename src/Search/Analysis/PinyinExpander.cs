@@ -6,7 +6,8 @@ namespace Jobs.Search.Analysis;
 /// Turns a typed pinyin word into the Chinese words the search knows with that reading: hangong → 焊工, kuaiji → 会计,
 /// kaifa → 开发. The words come from the dictionary, the vocabulary and the titles and skills of open postings, most
 /// frequent in open postings first. When no word has exactly that reading, the common confusions of southern and
-/// north-western speakers (zh/z, ch/c, sh/s, n/l, in/ing, en/eng, an/ang) are tried as a fallback: lanjing → 南京.
+/// north-western speakers (zh/z, ch/c, sh/s, n/l, in/ing, en/eng, an/ang) are tried as a fallback: lanjing → 南京,
+/// hanggong → 焊工.
 /// </summary>
 /// <remarks>
 /// Readings are the ones the pinyin index uses (curated word readings first, so 会计 is kuai ji) plus each character's
@@ -47,10 +48,10 @@ public sealed class PinyinExpander
                 continue;
             }
 
-            foreach (var reading in Readings(word, analysis))
+            foreach (var syllables in Readings(word, analysis))
             {
-                Add(exact, reading, word, count);
-                Add(fuzzy, Canonical(reading), word, count);
+                Add(exact, string.Concat(syllables), word, count);
+                Add(fuzzy, PinyinSyllables.Fuzzy(syllables), word, count);
             }
         }
 
@@ -75,23 +76,33 @@ public sealed class PinyinExpander
             return words;
         }
 
-        return _fuzzy.TryGetValue(Canonical(key), out var near) ? near : [];
+        // Each way of splitting the letters into syllables (xian: xian or xi an) may be a fuzzy reading of a different word.
+        var near = new List<string>();
+        foreach (var split in PinyinSyllables.Split(key))
+        {
+            if (_fuzzy.TryGetValue(PinyinSyllables.Fuzzy(split), out var found))
+            {
+                near.AddRange(found.Where(w => !near.Contains(w)));
+            }
+        }
+
+        return near.Count > MaxWords ? near[..MaxWords] : near;
     }
 
     /// <summary>True when <paramref name="latinToken"/> is exactly the reading of a known word (no fuzzy pair needed).</summary>
     public bool IsExactReading(string latinToken) => _exact.ContainsKey(Normalize(latinToken));
 
-    /// <summary>The word's reading as the index spells it and, when different, its per-character default reading.</summary>
-    internal static IEnumerable<string> Readings(string word, ChineseTextAnalysis analysis)
+    /// <summary>The word's syllables as the index reads it and, when different, each character's default reading.</summary>
+    internal static IEnumerable<string[]> Readings(string word, ChineseTextAnalysis analysis)
     {
-        var indexed = analysis.ToPinyin(word).Replace(" ", "", StringComparison.Ordinal);
+        var indexed = analysis.ToPinyin(word).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (indexed.Length > 0)
         {
             yield return indexed;
         }
 
-        var perChar = string.Concat(PerCharacter(word, analysis));
-        if (perChar.Length > 0 && perChar != indexed)
+        var perChar = PerCharacter(word, analysis).ToArray();
+        if (perChar.Length > 0 && !perChar.SequenceEqual(indexed))
         {
             yield return perChar;
         }
@@ -108,15 +119,6 @@ public sealed class PinyinExpander
 
         return syllables;
     }
-
-    /// <summary>
-    /// One spelling for readings that differ only by a fuzzy pair. Applied to whole run-together readings on both sides,
-    /// so no syllable split is needed: zh/ch/sh lose their h, ng becomes n, and n becomes l. It merges a few readings that
-    /// are not confusions (xin ge and xing e), which is acceptable for a fallback used only when nothing matches exactly.
-    /// </summary>
-    public static string Canonical(string reading) =>
-        reading.Replace("zh", "z", StringComparison.Ordinal).Replace("ch", "c", StringComparison.Ordinal)
-            .Replace("sh", "s", StringComparison.Ordinal).Replace("ng", "n", StringComparison.Ordinal).Replace('n', 'l');
 
     private static string Normalize(string token) =>
         string.Concat(token.Where(c => c is not ('\'' or '’' or ' '))).ToLowerInvariant();

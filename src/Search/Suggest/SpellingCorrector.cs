@@ -50,10 +50,10 @@ public sealed class SpellingCorrector
                 continue;
             }
 
-            foreach (var reading in Readings(word, analysis))
+            foreach (var syllables in PinyinExpander.Readings(word, analysis).Where(r => r.Length == word.Length))
             {
-                Keep(homophone, reading, word, count);
-                Keep(fuzzy, PinyinExpander.Canonical(reading.Replace(" ", "", StringComparison.Ordinal)), word, count);
+                Keep(homophone, string.Join(' ', syllables), word, count);
+                Keep(fuzzy, PinyinSyllables.Fuzzy(syllables), word, count);
             }
 
             if (word.Length >= 3)
@@ -157,7 +157,7 @@ public sealed class SpellingCorrector
                 return same;
             }
 
-            if (_fuzzy.TryGetValue(PinyinExpander.Canonical(string.Concat(syllables)), out var alike) && alike != window)
+            if (_fuzzy.TryGetValue(PinyinSyllables.Fuzzy(syllables), out var alike) && alike != window)
             {
                 return alike;
             }
@@ -250,22 +250,6 @@ public sealed class SpellingCorrector
         }
 
         return d[a.Length, b.Length];
-    }
-
-    private static IEnumerable<string> Readings(string word, ChineseTextAnalysis analysis)
-    {
-        var perChar = PinyinExpander.PerCharacter(word, analysis);
-        if (perChar.Count == word.Length)
-        {
-            yield return string.Join(' ', perChar);
-        }
-
-        // The index's reading (会计 kuai ji) too: a query typed by pinyin input with that reading gives other homophones.
-        var indexed = analysis.ToPinyin(word);
-        if (indexed.Split(' ').Length == word.Length)
-        {
-            yield return indexed;
-        }
     }
 
     private static void Keep(Dictionary<string, (string Word, int Count)> map, string key, string word, int count)

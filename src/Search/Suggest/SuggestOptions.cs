@@ -12,7 +12,7 @@ public sealed class SuggestOptions
     /// A new or closed posting shows in suggestions within this plus the rebuild time (about 1 s per 100,000 postings).
     /// </summary>
     [Range(1, 3600)]
-    public int RefreshSeconds { get; set; } = 30;
+    public int RefreshSeconds { get; set; } = 15;
 
     /// <summary>Suggestions per request when <c>limit</c> is not given.</summary>
     [Range(1, SuggestionIndex.MaxLimit)]
