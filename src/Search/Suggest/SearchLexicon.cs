@@ -116,7 +116,7 @@ public sealed class SearchLexicon
     }
 
     /// <summary>The folded text, its pinyin run together and its initials (软件工程师: 软件工程师, ruanjiangongchengshi, rjgcs).</summary>
-    internal static IEnumerable<string> Keys(string text, ChineseTextAnalysis analysis)
+    public static IEnumerable<string> Keys(string text, ChineseTextAnalysis analysis)
     {
         yield return NormalizeKey(analysis.Fold(text));
         var syllables = analysis.ToPinyin(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -127,6 +127,7 @@ public sealed class SearchLexicon
         }
     }
 
-    internal static string NormalizeKey(string folded) =>
+    /// <summary>Folded text as a key: lower case, no spaces or apostrophes (ruan jian, xi'an).</summary>
+    public static string NormalizeKey(string folded) =>
         string.Concat(folded.Where(c => !char.IsWhiteSpace(c) && c is not ('\'' or '’'))).ToLowerInvariant();
 }
