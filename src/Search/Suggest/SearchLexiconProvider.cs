@@ -33,6 +33,7 @@ public sealed class SearchLexiconProvider : IDisposable
     private readonly Timer _timer;
     private volatile SearchLexicon _current;
     private long _builtFromVersion = -1;
+    private volatile bool _disposed;
     private Vocabulary.Vocabulary? _builtFromVocabulary;
 
     public SearchLexiconProvider(IServiceScopeFactory scopes, ChineseTextAnalysis analysis, VocabularyProvider vocabulary, CityDirectory cities,
@@ -72,7 +73,8 @@ public sealed class SearchLexiconProvider : IDisposable
 
     private async Task RefreshIfChangedAsync()
     {
-        if (!await _building.WaitAsync(0))
+        // A tick already queued when the host stops must not touch the disposed semaphore.
+        if (_disposed || !await _building.WaitAsync(0))
         {
             return;
         }
@@ -174,6 +176,7 @@ public sealed class SearchLexiconProvider : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         _timer.Dispose();
         _building.Dispose();
     }
