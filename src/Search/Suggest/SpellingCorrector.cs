@@ -6,7 +6,7 @@ namespace Jobs.Search.Suggest;
 
 /// <summary>
 /// Proposes a corrected query from the words the search knows, without searching: Chinese stretches that are not known
-/// words are replaced by a known word that sounds the same (会记 → 会计, 软件工程狮 → 软件工程师), sounds alike by a fuzzy pair
+/// words are replaced (choosing the cheapest reading of each Chinese run, see <see cref="CorrectHan"/>) by a known word that sounds the same (会记 → 会计, 软件工程狮 → 软件工程师), sounds alike by a fuzzy pair
 /// (叉车师机 → 叉车司机, shi/si) or differs in one character (软件工程帅 → 软件工程师); Latin words by the most used known word
 /// within one or two edits (jvaa → java). Whether the correction is worth showing is decided by searching it
 /// (<see cref="DidYouMeanService"/>). Immutable and thread-safe.
@@ -106,60 +106,93 @@ public sealed class SpellingCorrector
         return changed ? result.ToString() : null;
     }
 
-    /// <summary>Left to right, the longest window that is a known word stays and the longest that has a near known word is replaced.</summary>
+    /// <summary>
+    /// The cheapest reading of the run as a sequence of pieces: a known word costs nothing, a character on its own 1, a
+    /// replaced window less than the characters it covers (homophone 0.5, fuzzy pair 0.7, one character off 0.9). So
+    /// 南京会记 is read 南京 + 会计 (0.5), not 南京会 → 南京市 + 记 (1.9), and a query of known words is left alone.
+    /// </summary>
     private bool CorrectHan(string query, string folded, int start, int end, StringBuilder into)
     {
-        var changed = false;
-        var i = start;
-        while (i < end)
+        var n = end - start;
+        var cost = new double[n + 1];
+        var from = new int[n + 1];
+        var replacement = new string?[n + 1];
+        Array.Fill(cost, double.MaxValue);
+        cost[0] = 0;
+        for (var i = 1; i <= n; i++)
         {
-            var step = 1;
-            string? replacement = null;
-            for (var length = Math.Min(MaxWindow, end - i); length >= 2; length--)
+            for (var j = Math.Max(0, i - MaxWindow); j < i; j++)
             {
-                var window = folded.Substring(i, length);
-                if (_known.Contains(window))
+                if (cost[j] == double.MaxValue)
                 {
-                    step = length;
-                    break;
+                    continue;
                 }
 
-                if (Near(window) is { } near)
+                var length = i - j;
+                string? replaced = null;
+                double piece;
+                if (length == 1)
                 {
-                    (step, replacement) = (length, near);
-                    changed = true;
-                    break;
+                    piece = 1;
+                }
+                else if (_known.Contains(folded.Substring(start + j, length)))
+                {
+                    piece = 0;
+                }
+                else if (Near(folded.Substring(start + j, length)) is { } near)
+                {
+                    (replaced, piece) = near;
+                }
+                else
+                {
+                    continue;
+                }
+
+                // A hundredth per piece prefers fewer, longer pieces between readings that otherwise cost the same.
+                var total = cost[j] + piece + 0.01;
+                if (total < cost[i])
+                {
+                    (cost[i], from[i], replacement[i]) = (total, j, replaced);
                 }
             }
+        }
 
-            if (replacement is null)
+        var pieces = new List<(int Start, int End, string? Replacement)>();
+        for (var i = n; i > 0; i = from[i])
+        {
+            pieces.Add((from[i], i, replacement[i]));
+        }
+
+        pieces.Reverse();
+        foreach (var (from0, to, replaced) in pieces)
+        {
+            if (replaced is null)
             {
-                into.Append(query, i, step);
+                into.Append(query, start + from0, to - from0);
             }
             else
             {
-                into.Append(replacement);
+                into.Append(replaced);
             }
-
-            i += step;
         }
 
-        return changed;
+        return pieces.Any(p => p.Replacement is not null);
     }
 
-    private string? Near(string window)
+    /// <summary>A known word near <paramref name="window"/> and the cost of replacing it, or null.</summary>
+    private (string Word, double Cost)? Near(string window)
     {
         var syllables = PinyinExpander.PerCharacter(window, _analysis);
         if (syllables.Count == window.Length)
         {
             if (_homophone.TryGetValue(string.Join(' ', syllables), out var same) && same != window)
             {
-                return same;
+                return (same, 0.5);
             }
 
             if (_fuzzy.TryGetValue(PinyinSyllables.Fuzzy(syllables), out var alike) && alike != window)
             {
-                return alike;
+                return (alike, 0.7);
             }
         }
 
@@ -169,7 +202,7 @@ public sealed class SpellingCorrector
             {
                 if (_oneCharOff.TryGetValue(Blank(window, i), out var off) && off != window)
                 {
-                    return off;
+                    return (off, 0.9);
                 }
             }
         }

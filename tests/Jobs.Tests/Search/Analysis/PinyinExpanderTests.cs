@@ -7,7 +7,8 @@ public class PinyinExpanderTests
 {
     private static readonly Dictionary<string, int> Words = new()
     {
-        ["焊工"] = 5, ["南京"] = 9, ["蓝鲸"] = 1, ["会计"] = 7, ["开发"] = 3, ["叉车司机"] = 2, ["软件工程师"] = 4,
+        ["焊工"] = 5, ["南京"] = 9, ["蓝鲸"] = 1, ["会计"] = 7, ["开发"] = 3, ["叉车司机"] = 2, ["软件工程师"] = 4, ["南京市"] = 2,
+        ["软件"] = 6, ["工程"] = 4, ["招聘"] = 0,
     };
 
     private static PinyinExpander Expander => PinyinExpander.Build(Words, AnalysisTestKit.ChineseAnalysis);
@@ -60,7 +61,10 @@ public class PinyinExpanderTests
         Assert.Equal("软件工程师", corrector.Correct("软件工程帅"));
         Assert.Equal("java python", corrector.Correct("Jvaa pyhton"));
         Assert.Equal("南京 会计 -会记", corrector.Correct("南京 会记 -会记"));
+        // 南京会 is one character off 南京市, but 南京 + the homophone 会计 is the cheaper reading.
+        Assert.Equal("南京会计招聘", corrector.Correct("南京会记招聘"));
         Assert.Null(corrector.Correct("会计 java"));
+        Assert.Null(corrector.Correct("南京软件工程师招聘"));
         Assert.Null(corrector.Correct("kuaiji"));
     }
 }
