@@ -125,6 +125,25 @@ public class SuggestApiTests(SuggestFixture fixture) : IClassFixture<SuggestFixt
         Assert.Equal(("南京", 6), ((string)city!["text"]!, (int)city["count"]!));
     }
 
+    [Theory]
+    [InlineData("\u0000")]
+    [InlineData("😀")]
+    [InlineData("\u200b软")]
+    [InlineData("%' OR 1=1 --")]
+    [InlineData("-")]
+    [InlineData("\"")]
+    public async Task Suggest_OddInput_AnswersWithoutFailing(string q)
+    {
+        Assert.NotNull(await fixture.SuggestAsync(q));
+        Assert.NotNull(await fixture.SearchAsync(q));
+    }
+
+    [Fact]
+    public async Task Suggest_FullWidthInitials_FoldLikeSearch()
+    {
+        Assert.Equal("软件工程师", Texts(await fixture.SuggestAsync("ＲＪ"))[0]);
+    }
+
     [Fact]
     public async Task Suggest_EmptyQuery_ReturnsEmptyList()
     {
