@@ -52,6 +52,15 @@ public class SuggestBrowserTests(BrowserFixture browser) : IClassFixture<Browser
         Assert.EndsWith("/jobs?q=" + Uri.EscapeDataString("软件工程师"), page.Url, StringComparison.OrdinalIgnoreCase);
         await page.GetByRole(AriaRole.Heading, new() { Name = "找到 2 个职位" }).WaitForAsync();
         await session.CheckAsync("results");
+
+        // A misspelt search offers the correction as a plain link.
+        await session.GoAsync("/jobs?q=" + Uri.EscapeDataString("软件工程狮"));
+        var correction = page.Locator(".did-you-mean").GetByRole(AriaRole.Link, new() { Name = "软件工程师" });
+        await correction.WaitForAsync();
+        Assert.Contains("你要找的是不是：", await page.Locator(".did-you-mean").TextContentAsync(), StringComparison.Ordinal);
+        await session.CheckAsync("did-you-mean");
+        await correction.ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "找到 2 个职位" }).WaitForAsync();
         Assert.Empty(cspErrors);
     }
 
