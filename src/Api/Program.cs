@@ -98,6 +98,7 @@ app.MapResumeSearchEndpoints();
 app.MapResumeEndpoints();
 app.MapContactViewEndpoints();
 app.MapSearchAdminEndpoints();
+app.MapSuggestEndpoints();
 app.MapApplicationEndpoints();
 app.MapMatchEndpoints();
 app.MapAlertEndpoints();

@@ -3,6 +3,7 @@ using Jobs.Core.Regions;
 using Jobs.Search.Analysis;
 using Jobs.Search.Postings;
 using Jobs.Search.Resumes;
+using Jobs.Search.Suggest;
 using Jobs.Search.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PostingIndex>();
         services.AddSingleton<IPostingChangeObserver>(sp => sp.GetRequiredService<PostingIndex>());
         services.AddSingleton<PostingSearchService>();
+        services.AddSearchSuggestions(sp => AnalysisDataDirectory(sp, contentRoot));
         services.AddSingleton<ResumeIndex>();
         services.AddSingleton<IResumeChangeObserver>(sp => sp.GetRequiredService<ResumeIndex>());
         services.AddSingleton<ResumeSearchService>();

@@ -85,7 +85,11 @@ public sealed record UnderstoodResponse(
 
 public sealed record PostingSearchResponse(
     int Total, int Page, int PageSize, IReadOnlyList<PostingSearchItem> Items, PostingFacetsResponse Facets,
-    UnderstoodResponse Understood, string? NextCursor);
+    UnderstoodResponse Understood, string? NextCursor)
+{
+    /// <summary>For a search that found nothing or little: a spelling correction of q that finds clearly more (会记 → 会计), else null.</summary>
+    public string? DidYouMean { get; init; }
+}
 
 public static class PostingSearchEndpoints
 {
@@ -100,7 +104,7 @@ public static class PostingSearchEndpoints
         string? q, string[]? city, string? district, string? category, string? education, int? salaryMin, int? salaryMax,
         string? experience, int? postedWithinDays, long? employerId, string? sort, int? page, int? pageSize, string? cursor,
         string? type, string? cohort, bool? beginners, string[]? benefit, string[]? function, string[]? functionGroup,
-        PostingSearchService search, CityDirectory cities, CancellationToken cancellationToken)
+        PostingSearchService search, CityDirectory cities, Jobs.Search.Suggest.DidYouMeanService didYouMean, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var paging = SearchParameters.Paging(page, pageSize, cursor, sort, errors, out var sortValue);
@@ -115,14 +119,9 @@ public static class PostingSearchEndpoints
             return ServiceResults.Validation(errors);
         }
 
-        var result = await search.SearchAsync(filters with
-        {
-            Page = paging.Page,
-            PageSize = paging.PageSize,
-            Cursor = paging.Cursor,
-            Sort = sortValue,
-        }, cancellationToken);
-        return TypedResults.Ok(ToResponse(result, cities));
+        var request = filters with { Page = paging.Page, PageSize = paging.PageSize, Cursor = paging.Cursor, Sort = sortValue };
+        var result = await search.SearchAsync(request, cancellationToken);
+        return TypedResults.Ok(ToResponse(result, cities) with { DidYouMean = await didYouMean.SuggestAsync(request, result.Total, cancellationToken) });
     }
 
     internal static PostingSearchResponse ToResponse(PostingSearchResult result, CityDirectory cities) => new(

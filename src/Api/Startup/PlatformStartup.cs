@@ -49,6 +49,8 @@ public static class PlatformStartup
         // Missing, corrupt or older-schema indexes rebuild from the database here; current ones replay recent changes.
         await services.GetRequiredService<PostingIndex>().InitializeAsync(cancellationToken);
         await services.GetRequiredService<ResumeIndex>().InitializeAsync(cancellationToken);
+        // Creating the suggestion lexicon starts its background build, so the first keystrokes already get suggestions.
+        services.GetRequiredService<Jobs.Search.Suggest.SearchLexiconProvider>();
     }
 
     /// <summary>Prints where to open the platform once Kestrel has bound its addresses.</summary>

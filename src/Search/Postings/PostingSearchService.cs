@@ -43,7 +43,7 @@ public sealed class PostingSearchService
     private readonly PostingColumnKeys _keys;
 
     public PostingSearchService(PostingIndex index, ChineseTextAnalysis analysis, CityDirectory cities, VocabularyProvider vocabulary,
-        IOptions<SearchOptions> options, TimeProvider clock, IServiceScopeFactory scopes)
+        IOptions<SearchOptions> options, TimeProvider clock, IServiceScopeFactory scopes, Suggest.SearchLexiconProvider lexicon)
     {
         _scopes = scopes;
         _keys = index.ColumnKeys;
@@ -52,7 +52,7 @@ public sealed class PostingSearchService
         _vocabulary = vocabulary;
         _options = options.Value;
         _clock = clock;
-        _text = new TextQueryBuilder(analysis, Fields);
+        _text = new TextQueryBuilder(analysis, Fields) { PinyinWords = word => lexicon.Current.Pinyin.Expand(word) };
         _understanding = new QueryUnderstanding(cities);
         _highlighter = new Highlighter(analysis.Fold);
     }

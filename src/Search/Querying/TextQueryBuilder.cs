@@ -19,7 +19,7 @@ public sealed record TextQuery(Query? Query, IReadOnlyCollection<string> Highlig
 /// pinyin fields for Latin words (nanjing, rjgcs). Vocabulary synonyms widen each word. Quoted phrases must match as
 /// phrases; -words must not match.
 /// </summary>
-public sealed class TextQueryBuilder(ChineseTextAnalysis analysis, TextFields fields)
+public sealed partial class TextQueryBuilder(ChineseTextAnalysis analysis, TextFields fields)
 {
     /// <summary>More words than this add cost, not precision; the rest are ignored and reported.</summary>
     public const int MaxConcepts = 12;
@@ -59,6 +59,7 @@ public sealed class TextQueryBuilder(ChineseTextAnalysis analysis, TextFields fi
             var concept = new DisjunctionMaxQuery(0.1f);
             AddWord(concept, token, 1f);
             highlight.Add(token);
+            AddPinyinWords(concept, token, vocabulary, highlight, synonyms);
             // 马鞍山市 should find 马鞍山: an administrative suffix is optional in job text.
             if (token.Length >= 3 && token.All(IsCjk) && "市区县省镇".Contains(token[^1], StringComparison.Ordinal))
             {

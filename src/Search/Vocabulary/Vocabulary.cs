@@ -20,6 +20,9 @@ public sealed class Vocabulary
 
     public int TermCount => _expansions.Count;
 
+    /// <summary>Every folded word that has expansions.</summary>
+    public IEnumerable<string> Words => _expansions.Keys;
+
     /// <summary>Lines that could not be read, with their line numbers; the rest of the file still applies.</summary>
     public IReadOnlyList<string> Problems { get; }
 

@@ -12,7 +12,7 @@ public class FoundationBrowserTests(BrowserFixture browser) : IClassFixture<Brow
         await using var phone = await browser.OpenAsync("home-phone");
         var response = await phone.GoAsync("/");
         Assert.Equal(200, response!.Status);
-        Assert.True(await phone.Page.GetByRole(AriaRole.Searchbox).IsVisibleAsync());
+        Assert.True(await phone.Page.GetByLabel("职位、公司或技能").IsVisibleAsync());
         await phone.CheckAsync("home");
 
         await using var desktop = await browser.OpenAsync("home-desktop", BrowserFixture.Desktop);

@@ -22,7 +22,7 @@ public class PublicBrowserTests(BrowserFixture browser) : IClassFixture<BrowserF
         };
 
         await session.GoAsync("/");
-        await page.GetByRole(AriaRole.Searchbox).FillAsync("chache siji");
+        await page.GetByLabel("职位、公司或技能").FillAsync("chache siji");
         await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
         await page.WaitForURLAsync("**/jobs?q=chache*");
         await page.GetByRole(AriaRole.Heading, new() { Name = "找到 2 个职位" }).WaitForAsync();

@@ -1,0 +1,31 @@
+using Jobs.Search.Postings;
+using Microsoft.Extensions.Options;
+
+namespace Jobs.Search.Suggest;
+
+/// <summary>
+/// "你要找的是不是：…" for a search that found nothing or little: the <see cref="SpellingCorrector"/> proposes a corrected
+/// query, and it is offered only when searching it with the same filters finds clearly more open postings.
+/// </summary>
+public sealed class DidYouMeanService(PostingSearchService search, SearchLexiconProvider lexicon, IOptions<SuggestOptions> options)
+{
+    /// <summary>The corrected query text, or null. <paramref name="total"/> is what the request found as typed.</summary>
+    public async Task<string?> SuggestAsync(PostingSearchRequest request, int total, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.Value;
+        if (total > settings.FewResults || string.IsNullOrWhiteSpace(request.Query))
+        {
+            return null;
+        }
+
+        var corrected = lexicon.Current.Spelling.Correct(request.Query);
+        if (corrected is null)
+        {
+            return null;
+        }
+
+        var found = await search.SearchAsync(request with { Query = corrected, Page = 1, PageSize = 1, Cursor = null }, cancellationToken);
+        return found.Total >= Math.Max(1, settings.CorrectionRatio * total) && found.Total > total ? corrected : null;
+    }
+}
