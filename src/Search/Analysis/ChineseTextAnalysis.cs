@@ -29,8 +29,10 @@ public sealed class ChineseTextAnalysis : IDisposable
 
     private readonly ChineseAnalyzer[] _analyzers;
 
-    private ChineseTextAnalysis(CharFolder folder, WordSegmenter segmenter, PinyinConverter pinyin, IReadOnlyList<string> warnings)
+    private ChineseTextAnalysis(CharFolder folder, WordSegmenter segmenter, PinyinConverter pinyin, IReadOnlyList<string> warnings,
+        IReadOnlySet<string> smartCnFields)
     {
+        SmartCnFields = smartCnFields;
         Folder = folder;
         Segmenter = segmenter;
         Pinyin = pinyin;
@@ -65,12 +67,18 @@ public sealed class ChineseTextAnalysis : IDisposable
 
     internal PinyinConverter Pinyin { get; }
 
+    /// <summary>Fields whose word tokens come from SmartCn alone ("" is the query side: <see cref="Segment"/>); usually none.</summary>
+    internal IReadOnlySet<string> SmartCnFields { get; }
+
     /// <summary>
     /// Loads dictionary.txt, regional-words.txt and pinyin-overrides.txt (each from <paramref name="dataDirectory"/>
     /// when present there, else from the Data folder beside the binaries) and the place names of
     /// <paramref name="cities"/>. The first call in a process also builds the per-character tables (about a second).
+    /// <paramref name="segmenter"/> picks ICU or SmartCn (see <see cref="ChineseSegmenter"/>); with
+    /// <see cref="ChineseSegmenter.SmartCnTitles"/>, <paramref name="titleFields"/> name the fields that take SmartCn.
     /// </summary>
-    public static ChineseTextAnalysis Create(CityDirectory cities, string? dataDirectory = null)
+    public static ChineseTextAnalysis Create(CityDirectory cities, string? dataDirectory = null,
+        ChineseSegmenter segmenter = ChineseSegmenter.Icu, IReadOnlyCollection<string>? titleFields = null)
     {
         ArgumentNullException.ThrowIfNull(cities);
         var warnings = new List<string>();
@@ -80,14 +88,18 @@ public sealed class ChineseTextAnalysis : IDisposable
         }
 
         var folder = new CharFolder(LoadRegionalWords(AnalysisDataFile.Locate(AnalysisDataFile.RegionalWords, dataDirectory), warnings));
-        var segmenter = new WordSegmenter(LoadDictionary(AnalysisDataFile.Locate(AnalysisDataFile.Dictionary, dataDirectory), cities, folder, warnings));
+        var wordSegmenter = new WordSegmenter(LoadDictionary(AnalysisDataFile.Locate(AnalysisDataFile.Dictionary, dataDirectory), cities, folder, warnings),
+            smartCnGaps: segmenter == ChineseSegmenter.SmartCnGaps);
         var pinyin = new PinyinConverter(LoadPinyin(AnalysisDataFile.Locate(AnalysisDataFile.PinyinOverrides, dataDirectory), cities, folder, warnings));
         if (IcuRuntime.IsAvailable && !(CharTables.HantHansLoaded && CharTables.HanLatinLoaded))
         {
             warnings.Add("An ICU transliterator (Hant-Hans or Han-Latin) failed to load: Traditional characters or ICU pinyin are missing.");
         }
 
-        return new ChineseTextAnalysis(folder, segmenter, pinyin, warnings);
+        var smartCnFields = segmenter == ChineseSegmenter.SmartCnTitles
+            ? new HashSet<string>([QueryField, .. titleFields ?? []], StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+        return new ChineseTextAnalysis(folder, wordSegmenter, pinyin, warnings, smartCnFields);
     }
 
     /// <summary>The length-preserving normalisation every analyzer applies first: ＪＡＶＡ軟體 → java软件.</summary>
@@ -103,6 +115,9 @@ public sealed class ChineseTextAnalysis : IDisposable
         ArgumentNullException.ThrowIfNull(text);
         return Terms(WordAnalyzer, text);
     }
+
+    /// <summary>The field name <see cref="Segment"/> analyses under: the query side.</summary>
+    private const string QueryField = "";
 
     /// <summary>
     /// Toneless pinyin syllables separated by single spaces, Latin words kept: 长沙Java → "chang sha java".
@@ -163,7 +178,7 @@ public sealed class ChineseTextAnalysis : IDisposable
     internal static List<string> Terms(Analyzer analyzer, string text)
     {
         var terms = new List<string>();
-        using var stream = analyzer.GetTokenStream("", text);
+        using var stream = analyzer.GetTokenStream(QueryField, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())

@@ -15,9 +15,14 @@ internal sealed class WordSegmenter
     // Each word maps to the ends of its parts for fine segmentation (null: the word is not split).
     private readonly PrefixLexicon<int[]?> _dictionary;
 
+    // SmartCn instead of ICU for the stretches the dictionary leaves (ChineseSegmenter.SmartCnGaps).
+    private readonly bool _smartCnGaps;
+
     /// <param name="words">Folded dictionary words, all ideographs, at least two long.</param>
-    public WordSegmenter(IReadOnlyCollection<string> words)
+    /// <param name="smartCnGaps">Break uncovered stretches with SmartCn rather than ICU.</param>
+    public WordSegmenter(IReadOnlyCollection<string> words, bool smartCnGaps = false)
     {
+        _smartCnGaps = smartCnGaps;
         var set = words.ToHashSet(StringComparer.Ordinal);
         var parts = new List<int>();
         _dictionary = new PrefixLexicon<int[]?>(set.Select(word =>
@@ -144,6 +149,14 @@ internal sealed class WordSegmenter
 
     private void BreakGap(ReadOnlySpan<char> text, int start, int end, List<(int Start, int End)> words, List<int> scratch)
     {
+        if (_smartCnGaps && end - start > 1)
+        {
+            scratch.Clear();
+            SmartCnRuntime.BreakWords(text[start..end], scratch);
+            AddEnds(start, scratch, words);
+            return;
+        }
+
         if (end - start == 1 || !IcuRuntime.IsAvailable)
         {
             // Without ICU every uncovered ideograph is a word of its own: coarse but still searchable.
@@ -157,8 +170,14 @@ internal sealed class WordSegmenter
 
         scratch.Clear();
         IcuRuntime.BreakWords(text[start..end], scratch);
+        AddEnds(start, scratch, words);
+    }
+
+    /// <summary>Words from word ends relative to <paramref name="start"/>.</summary>
+    internal static void AddEnds(int start, List<int> relativeEnds, List<(int Start, int End)> words)
+    {
         var previous = start;
-        foreach (var relativeEnd in scratch)
+        foreach (var relativeEnd in relativeEnds)
         {
             words.Add((previous, start + relativeEnd));
             previous = start + relativeEnd;

@@ -20,6 +20,9 @@ public sealed class RelevanceFixture : JobsApiFactory, IAsyncLifetime
 
     public IReadOnlyList<QueryOutcome> Outcomes { get; private set; } = [];
 
+    /// <summary>Fixture key of each posting id the API gave, for scoring rankings made outside the API (the Java peer).</summary>
+    public IReadOnlyDictionary<long, string> KeysById => _keysById;
+
     public TimeSpan IndexWait { get; private set; }
 
     public async Task InitializeAsync()
