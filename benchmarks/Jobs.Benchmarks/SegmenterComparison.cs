@@ -27,6 +27,8 @@ internal static class SegmenterComparison
     // Titles are short; repeated so one measurement lasts long enough for the timer.
     private const int TitleRepeats = 20;
 
+    private static readonly string[] Samples = ["后端开发工程师", "五险一金", "資料庫管理員", "網路工程師", "没有工作经验想进工厂", "数据分析双休", "叉车司机包吃住"];
+
     public static void Run(string[] args)
     {
         var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3_000;
@@ -45,19 +47,26 @@ internal static class SegmenterComparison
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw SmartCn HHMMSegmenter on folded titles+descriptions: {rate / 1e6:0.00} M chars/s"));
         }
 
-        // The machine is shared: variants take turns round by round, and each keeps its best round, so a burst of
-        // someone else's work does not land on one variant only.
         var variants = Enum.GetValues<ChineseSegmenter>();
         var analyses = variants.Select(v => ChineseTextAnalysis.Create(cities, segmenter: v, titleFields: [PostingFields.Title])).ToArray();
+        Console.WriteLine("| query (Segment) | " + string.Join(" | ", variants) + " |");
+        Console.WriteLine("|---|" + string.Concat(variants.Select(_ => "---|")));
+        foreach (var sample in Samples)
+        {
+            Console.WriteLine($"| {sample} | " + string.Join(" | ", analyses.Select(a => string.Join(" ", a.Segment(sample)))) + " |");
+        }
+
+        // The machine is shared: variants take turns round by round, and each keeps its best round, so a burst of
+        // someone else's work does not land on one variant only.
         var titleChars = TitleRepeats * titles.Sum(t => (long)t.Length);
         var descriptionChars = descriptions.Sum(t => (long)t.Length);
-        var best = new double[variants.Length, 5];
+        var best = new double[variants.Length, 6];
         for (var round = 0; round <= Rounds; round++)
         {
             for (var v = 0; v < variants.Length; v++)
             {
                 var analysis = analyses[v];
-                var measured = new double[5];
+                var measured = new double[6];
                 var column = 0;
                 foreach (var memo in new[] { true, false })
                 {
@@ -66,6 +75,7 @@ internal static class SegmenterComparison
                     measured[column++] = Rate(() => Tokens(analysis.WordAnalyzer, PostingFields.Description, descriptions), descriptionChars);
                 }
 
+                measured[column++] = Rate(() => BuildIndex(analysis, cities, postings, employerNames), postings.Count);
                 IcuRuntime.GapMemoEnabled = true;
                 measured[column] = Rate(() => BuildIndex(analysis, cities, postings, employerNames), postings.Count);
 
@@ -77,12 +87,12 @@ internal static class SegmenterComparison
             }
         }
 
-        Console.WriteLine("| segmenter | title word field, memo on | description word field, memo on | title, memo off | description, memo off | index build (1 thread, in memory) |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine("| segmenter | title word field, memo on | description word field, memo on | title, memo off | description, memo off | index build, memo off | index build, memo on (1 thread, in memory) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
         for (var v = 0; v < variants.Length; v++)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {variants[v]} | {best[v, 0] / 1e6:0.00} M chars/s | {best[v, 1] / 1e6:0.00} M | {best[v, 2] / 1e6:0.00} M | {best[v, 3] / 1e6:0.00} M | {best[v, 4]:N0} postings/s |"));
+                $"| {variants[v]} | {best[v, 0] / 1e6:0.00} M chars/s | {best[v, 1] / 1e6:0.00} M | {best[v, 2] / 1e6:0.00} M | {best[v, 3] / 1e6:0.00} M | {best[v, 4]:N0} postings/s | {best[v, 5]:N0} postings/s |"));
             analyses[v].Dispose();
         }
     }
