@@ -29,7 +29,7 @@ public class PeerComparisonTests(RelevanceFixture fixture, ITestOutputHelper out
             {
                 var outcome = fixture.Outcomes[i];
                 Assert.True(ranked.TryGetValue(i, out var ids), $"the peer printed no line for query {i} '{outcome.Query.Text}'");
-                var keys = ids.Select(id => fixture.KeysById.GetValueOrDefault(id)).ToList();
+                var keys = ids.Select(fixture.KeyOf).ToList();
                 rows.Add((outcome.Query.Kind, outcome.Query.Text, outcome.Ndcg, Ndcg.AtK(keys, outcome.Query.Judgments, RelevanceFixture.K)));
             }
 

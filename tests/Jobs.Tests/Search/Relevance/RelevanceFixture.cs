@@ -20,10 +20,10 @@ public sealed class RelevanceFixture : JobsApiFactory, IAsyncLifetime
 
     public IReadOnlyList<QueryOutcome> Outcomes { get; private set; } = [];
 
-    /// <summary>Fixture key of each posting id the API gave, for scoring rankings made outside the API (the Java peer).</summary>
-    public IReadOnlyDictionary<long, string> KeysById => _keysById;
-
     public TimeSpan IndexWait { get; private set; }
+
+    /// <summary>The fixture key of a posting id the search returned; null for anything else.</summary>
+    public string? KeyOf(long id) => _keysById.GetValueOrDefault(id);
 
     public async Task InitializeAsync()
     {
