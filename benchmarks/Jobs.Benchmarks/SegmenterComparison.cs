@@ -48,7 +48,7 @@ internal static class SegmenterComparison
         }
 
         var variants = Enum.GetValues<ChineseSegmenter>();
-        var analyses = variants.Select(v => ChineseTextAnalysis.Create(cities, segmenter: v, titleFields: [PostingFields.Title])).ToArray();
+        var analyses = variants.Select(v => ChineseTextAnalysis.Create(cities, null, v, [PostingFields.Title])).ToArray();
         Console.WriteLine("| query (Segment) | " + string.Join(" | ", variants) + " |");
         Console.WriteLine("|---|" + string.Concat(variants.Select(_ => "---|")));
         foreach (var sample in Samples)

@@ -29,10 +29,8 @@ public sealed class ChineseTextAnalysis : IDisposable
 
     private readonly ChineseAnalyzer[] _analyzers;
 
-    private ChineseTextAnalysis(CharFolder folder, WordSegmenter segmenter, PinyinConverter pinyin, IReadOnlyList<string> warnings,
-        IReadOnlySet<string> smartCnFields)
+    private ChineseTextAnalysis(CharFolder folder, WordSegmenter segmenter, PinyinConverter pinyin, IReadOnlyList<string> warnings)
     {
-        SmartCnFields = smartCnFields;
         Folder = folder;
         Segmenter = segmenter;
         Pinyin = pinyin;
@@ -67,18 +65,12 @@ public sealed class ChineseTextAnalysis : IDisposable
 
     internal PinyinConverter Pinyin { get; }
 
-    /// <summary>Fields whose word tokens come from SmartCn alone ("" is the query side: <see cref="Segment"/>); usually none.</summary>
-    internal IReadOnlySet<string> SmartCnFields { get; }
-
     /// <summary>
     /// Loads dictionary.txt, regional-words.txt and pinyin-overrides.txt (each from <paramref name="dataDirectory"/>
     /// when present there, else from the Data folder beside the binaries) and the place names of
     /// <paramref name="cities"/>. The first call in a process also builds the per-character tables (about a second).
-    /// <paramref name="segmenter"/> picks ICU or SmartCn (see <see cref="ChineseSegmenter"/>); with
-    /// <see cref="ChineseSegmenter.SmartCnTitles"/>, <paramref name="titleFields"/> name the fields that take SmartCn.
     /// </summary>
-    public static ChineseTextAnalysis Create(CityDirectory cities, string? dataDirectory = null,
-        ChineseSegmenter segmenter = ChineseSegmenter.Icu, IReadOnlyCollection<string>? titleFields = null)
+    public static ChineseTextAnalysis Create(CityDirectory cities, string? dataDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(cities);
         var warnings = new List<string>();
@@ -88,18 +80,14 @@ public sealed class ChineseTextAnalysis : IDisposable
         }
 
         var folder = new CharFolder(LoadRegionalWords(AnalysisDataFile.Locate(AnalysisDataFile.RegionalWords, dataDirectory), warnings));
-        var wordSegmenter = new WordSegmenter(LoadDictionary(AnalysisDataFile.Locate(AnalysisDataFile.Dictionary, dataDirectory), cities, folder, warnings),
-            smartCnGaps: segmenter == ChineseSegmenter.SmartCnGaps);
+        var segmenter = new WordSegmenter(LoadDictionary(AnalysisDataFile.Locate(AnalysisDataFile.Dictionary, dataDirectory), cities, folder, warnings));
         var pinyin = new PinyinConverter(LoadPinyin(AnalysisDataFile.Locate(AnalysisDataFile.PinyinOverrides, dataDirectory), cities, folder, warnings));
         if (IcuRuntime.IsAvailable && !(CharTables.HantHansLoaded && CharTables.HanLatinLoaded))
         {
             warnings.Add("An ICU transliterator (Hant-Hans or Han-Latin) failed to load: Traditional characters or ICU pinyin are missing.");
         }
 
-        var smartCnFields = segmenter == ChineseSegmenter.SmartCnTitles
-            ? new HashSet<string>([QueryField, .. titleFields ?? []], StringComparer.Ordinal)
-            : new HashSet<string>(StringComparer.Ordinal);
-        return new ChineseTextAnalysis(folder, wordSegmenter, pinyin, warnings, smartCnFields);
+        return new ChineseTextAnalysis(folder, segmenter, pinyin, warnings);
     }
 
     /// <summary>The length-preserving normalisation every analyzer applies first: ＪＡＶＡ軟體 → java软件.</summary>
@@ -115,9 +103,6 @@ public sealed class ChineseTextAnalysis : IDisposable
         ArgumentNullException.ThrowIfNull(text);
         return Terms(WordAnalyzer, text);
     }
-
-    /// <summary>The field name <see cref="Segment"/> analyses under: the query side.</summary>
-    private const string QueryField = "";
 
     /// <summary>
     /// Toneless pinyin syllables separated by single spaces, Latin words kept: 长沙Java → "chang sha java".
@@ -167,6 +152,29 @@ public sealed class ChineseTextAnalysis : IDisposable
         return string.Join(' ', parts);
     }
 
+    /// <summary>Fields whose word tokens come from SmartCn alone ("" is the query side, <see cref="Segment"/>); empty by default.</summary>
+    internal IReadOnlySet<string> SmartCnFields { get; private set; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="Create(CityDirectory, string?)"/> with another segmenter for the word field (option <c>Search:Segmenter</c>,
+    /// issue 17's SmartCn evaluation): with <see cref="ChineseSegmenter.SmartCnTitles"/>, <paramref name="titleFields"/>
+    /// and the query side take SmartCn alone.
+    /// </summary>
+    public static ChineseTextAnalysis Create(CityDirectory cities, string? dataDirectory, ChineseSegmenter segmenter, IReadOnlyCollection<string> titleFields)
+    {
+        ArgumentNullException.ThrowIfNull(titleFields);
+        var analysis = Create(cities, dataDirectory);
+
+        // Safe to set after construction: analyzers build their tokenizers on first use, per thread and field.
+        analysis.Segmenter.SmartCnGaps = segmenter == ChineseSegmenter.SmartCnGaps;
+        if (segmenter == ChineseSegmenter.SmartCnTitles)
+        {
+            analysis.SmartCnFields = new HashSet<string>(["", .. titleFields], StringComparer.Ordinal);
+        }
+
+        return analysis;
+    }
+
     public void Dispose()
     {
         foreach (var analyzer in _analyzers)
@@ -178,7 +186,7 @@ public sealed class ChineseTextAnalysis : IDisposable
     internal static List<string> Terms(Analyzer analyzer, string text)
     {
         var terms = new List<string>();
-        using var stream = analyzer.GetTokenStream(QueryField, text);
+        using var stream = analyzer.GetTokenStream("", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())

@@ -15,14 +15,9 @@ internal sealed class WordSegmenter
     // Each word maps to the ends of its parts for fine segmentation (null: the word is not split).
     private readonly PrefixLexicon<int[]?> _dictionary;
 
-    // SmartCn instead of ICU for the stretches the dictionary leaves (ChineseSegmenter.SmartCnGaps).
-    private readonly bool _smartCnGaps;
-
     /// <param name="words">Folded dictionary words, all ideographs, at least two long.</param>
-    /// <param name="smartCnGaps">Break uncovered stretches with SmartCn rather than ICU.</param>
-    public WordSegmenter(IReadOnlyCollection<string> words, bool smartCnGaps = false)
+    public WordSegmenter(IReadOnlyCollection<string> words)
     {
-        _smartCnGaps = smartCnGaps;
         var set = words.ToHashSet(StringComparer.Ordinal);
         var parts = new List<int>();
         _dictionary = new PrefixLexicon<int[]?>(set.Select(word =>
@@ -32,6 +27,9 @@ internal sealed class WordSegmenter
             return KeyValuePair.Create(word, parts.Count > 1 ? parts.ToArray() : null);
         }));
     }
+
+    /// <summary>SmartCn instead of ICU for the stretches the dictionary leaves (ChineseSegmenter.SmartCnGaps); set once, before use.</summary>
+    internal bool SmartCnGaps { get; set; }
 
     /// <summary>
     /// Appends the words of the ideograph run <c>text[start..end)</c> as (start, end) pairs. With
@@ -149,7 +147,7 @@ internal sealed class WordSegmenter
 
     private void BreakGap(ReadOnlySpan<char> text, int start, int end, List<(int Start, int End)> words, List<int> scratch)
     {
-        if (_smartCnGaps && end - start > 1)
+        if (SmartCnGaps && end - start > 1)
         {
             scratch.Clear();
             SmartCnRuntime.BreakWords(text[start..end], scratch);

@@ -17,7 +17,7 @@ public class SegmenterOptionTests
     private static readonly Lazy<ChineseTextAnalysis> SmartCnTitles = new(() => Create(ChineseSegmenter.SmartCnTitles));
 
     private static ChineseTextAnalysis Create(ChineseSegmenter segmenter) =>
-        ChineseTextAnalysis.Create(CityDirectory.LoadEmbedded(), segmenter: segmenter, titleFields: [F.Title]);
+        ChineseTextAnalysis.Create(CityDirectory.LoadEmbedded(), null, segmenter, [F.Title]);
 
     [Theory]
     [InlineData("五险一金")]
