@@ -13,6 +13,13 @@ public sealed class SearchOptions
     /// <summary>Folder with editable analysis data (dictionary, regional words, vocabulary); empty means the copies shipped beside the binaries.</summary>
     public string? AnalysisDataDirectory { get; set; }
 
+    /// <summary>
+    /// Segmenter for the word field: Icu (default), SmartCnGaps or SmartCnTitles; see the README's SmartCn table. A change
+    /// needs an index rebuild (delete the index folder) to take effect on postings already indexed.
+    /// </summary>
+    [EnumDataType(typeof(Analysis.ChineseSegmenter))]
+    public Analysis.ChineseSegmenter Segmenter { get; set; } = Analysis.ChineseSegmenter.Icu;
+
     /// <summary>How often the searcher is reopened to show new changes; well under the one-second visibility promise.</summary>
     [Range(10, 1000)]
     public int RefreshIntervalMilliseconds { get; set; } = 200;

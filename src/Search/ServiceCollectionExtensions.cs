@@ -20,7 +20,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var directory = AnalysisDataDirectory(sp, contentRoot);
-            return ChineseTextAnalysis.Create(sp.GetRequiredService<CityDirectory>(), directory);
+            var segmenter = sp.GetRequiredService<IOptions<SearchOptions>>().Value.Segmenter;
+            return ChineseTextAnalysis.Create(sp.GetRequiredService<CityDirectory>(), directory, segmenter, [PostingFields.Title]);
         });
         services.AddSingleton(sp =>
         {

@@ -152,6 +152,29 @@ public sealed class ChineseTextAnalysis : IDisposable
         return string.Join(' ', parts);
     }
 
+    /// <summary>Fields whose word tokens come from SmartCn alone ("" is the query side, <see cref="Segment"/>); empty by default.</summary>
+    internal IReadOnlySet<string> SmartCnFields { get; private set; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="Create(CityDirectory, string?)"/> with another segmenter for the word field (option <c>Search:Segmenter</c>,
+    /// issue 17's SmartCn evaluation): with <see cref="ChineseSegmenter.SmartCnTitles"/>, <paramref name="titleFields"/>
+    /// and the query side take SmartCn alone.
+    /// </summary>
+    public static ChineseTextAnalysis Create(CityDirectory cities, string? dataDirectory, ChineseSegmenter segmenter, IReadOnlyCollection<string> titleFields)
+    {
+        ArgumentNullException.ThrowIfNull(titleFields);
+        var analysis = Create(cities, dataDirectory);
+
+        // Safe to set after construction: analyzers build their tokenizers on first use, per thread and field.
+        analysis.Segmenter.SmartCnGaps = segmenter == ChineseSegmenter.SmartCnGaps;
+        if (segmenter == ChineseSegmenter.SmartCnTitles)
+        {
+            analysis.SmartCnFields = new HashSet<string>(["", .. titleFields], StringComparer.Ordinal);
+        }
+
+        return analysis;
+    }
+
     public void Dispose()
     {
         foreach (var analyzer in _analyzers)

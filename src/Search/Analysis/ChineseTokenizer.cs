@@ -49,11 +49,15 @@ internal sealed class ChineseTokenizer : Tokenizer
     private readonly List<string> _fieldSyllables = [];
     private int _fieldHanWords;
 
-    public ChineseTokenizer(ChineseTextAnalysis analysis, AnalysisMode mode, TextReader input)
+    // Word mode only: SmartCn cuts whole ideograph runs, without the dictionary (ChineseSegmenter.SmartCnTitles).
+    private readonly bool _wholeRunSmartCn;
+
+    public ChineseTokenizer(ChineseTextAnalysis analysis, AnalysisMode mode, TextReader input, bool wholeRunSmartCn = false)
         : base(input)
     {
         _analysis = analysis;
         _mode = mode;
+        _wholeRunSmartCn = wholeRunSmartCn;
         _term = AddAttribute<ICharTermAttribute>();
         _offset = AddAttribute<IOffsetAttribute>();
         _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
@@ -184,7 +188,17 @@ internal sealed class ChineseTokenizer : Tokenizer
         {
             case AnalysisMode.Word:
                 _words.Clear();
-                _analysis.Segmenter.SegmentHan(text, start, end, fine: false, _words, _scratch);
+                if (_wholeRunSmartCn)
+                {
+                    _scratch.Clear();
+                    SmartCnRuntime.BreakWords(text[start..end], _scratch);
+                    WordSegmenter.AddEnds(start, _scratch, _words);
+                }
+                else
+                {
+                    _analysis.Segmenter.SegmentHan(text, start, end, fine: false, _words, _scratch);
+                }
+
                 foreach (var (s, e) in _words)
                 {
                     Add(s, e);

@@ -28,6 +28,9 @@ internal sealed class WordSegmenter
         }));
     }
 
+    /// <summary>SmartCn instead of ICU for the stretches the dictionary leaves (ChineseSegmenter.SmartCnGaps); set once, before use.</summary>
+    internal bool SmartCnGaps { get; set; }
+
     /// <summary>
     /// Appends the words of the ideograph run <c>text[start..end)</c> as (start, end) pairs. With
     /// <paramref name="fine"/> a dictionary word is given as the parts <see cref="Decompose"/> found for it
@@ -144,6 +147,14 @@ internal sealed class WordSegmenter
 
     private void BreakGap(ReadOnlySpan<char> text, int start, int end, List<(int Start, int End)> words, List<int> scratch)
     {
+        if (SmartCnGaps && end - start > 1)
+        {
+            scratch.Clear();
+            SmartCnRuntime.BreakWords(text[start..end], scratch);
+            AddEnds(start, scratch, words);
+            return;
+        }
+
         if (end - start == 1 || !IcuRuntime.IsAvailable)
         {
             // Without ICU every uncovered ideograph is a word of its own: coarse but still searchable.
@@ -157,8 +168,14 @@ internal sealed class WordSegmenter
 
         scratch.Clear();
         IcuRuntime.BreakWords(text[start..end], scratch);
+        AddEnds(start, scratch, words);
+    }
+
+    /// <summary>Words from word ends relative to <paramref name="start"/>.</summary>
+    internal static void AddEnds(int start, List<int> relativeEnds, List<(int Start, int End)> words)
+    {
         var previous = start;
-        foreach (var relativeEnd in scratch)
+        foreach (var relativeEnd in relativeEnds)
         {
             words.Add((previous, start + relativeEnd));
             previous = start + relativeEnd;
