@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Jobs.Search.Analysis;
 
 /// <summary>
@@ -15,11 +17,17 @@ internal sealed class CharFolder
     private readonly char[] _narrow = CharTables.Narrow;
     private readonly char[] _fold = CharTables.Fold;
     private readonly PrefixLexicon<string> _regional;
+    private readonly PrefixLexicon<string> _queryRegional;
 
-    /// <param name="regionalWords">Traditional word → Simplified word of the same length, already validated.</param>
-    public CharFolder(IEnumerable<KeyValuePair<string, string>> regionalWords)
+    /// <param name="regionalWords">
+    /// The validated table. Same-length pairs fold indexed text and queries alike; the others only rewrite queries.
+    /// </param>
+    public CharFolder(IReadOnlyCollection<RegionalWord> regionalWords)
     {
-        _regional = new PrefixLexicon<string>(regionalWords.Select(w => KeyValuePair.Create(Narrow(w.Key), FoldChars(w.Value))));
+        _regional = new PrefixLexicon<string>(regionalWords.Where(w => w.AppliesToText)
+            .Select(w => KeyValuePair.Create(Narrow(w.Traditional), FoldChars(w.Simplified))));
+        _queryRegional = new PrefixLexicon<string>(regionalWords
+            .Select(w => KeyValuePair.Create(Narrow(w.Traditional), FoldChars(w.Simplified))));
     }
 
     /// <summary>Folds <paramref name="source"/> into <paramref name="target"/>, which must be at least as long.</summary>
@@ -62,6 +70,44 @@ internal sealed class CharFolder
         }
 
         return string.Create(text.Length, (this, text), static (span, state) => state.Item1.Fold(state.text, span));
+    }
+
+    /// <summary>
+    /// <see cref="Fold(string)"/> for a query, where nothing points back into the text: every regional pair applies,
+    /// longest first, whatever its length (演算法工程師 → 算法工程师, 記憶體 → 内存, 業務 → 销售).
+    /// </summary>
+    public string FoldQuery(string text)
+    {
+        var narrow = _narrow;
+        var fold = _fold;
+        var result = new StringBuilder(text.Length);
+        Span<char> window = stackalloc char[Math.Min(_queryRegional.MaxLength, 64)];
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (_queryRegional.CanStartEntry(narrow[c]))
+            {
+                var length = Math.Min(window.Length, text.Length - i);
+                for (var k = 0; k < length; k++)
+                {
+                    window[k] = narrow[text[i + k]];
+                }
+
+                var matched = _queryRegional.LongestMatch(window[..length], 1, out var simplified);
+                if (matched > 0)
+                {
+                    result.Append(simplified);
+                    i += matched;
+                    continue;
+                }
+            }
+
+            result.Append(fold[c]);
+            i++;
+        }
+
+        return result.ToString();
     }
 
     /// <summary>Only the per-character table, without regional words: for the table's own keys and values.</summary>
