@@ -19,6 +19,12 @@ internal sealed class CharFolder
     private readonly PrefixLexicon<string> _regional;
     private readonly PrefixLexicon<string> _queryRegional;
 
+    // Common characters start entries too (大夜班, 不拘, 工讀生), but rarely with the right second character. A bit per
+    // hashed pair of first two characters (128 KB, a false positive only costs the exact lookup) rejects them before the
+    // window is copied and hashed; a set lookup here cost as much as the rest of folding. Entries are ≥ 2 long.
+    private const int StartBits = 20;
+    private readonly ulong[] _textStarts = new ulong[(1 << StartBits) / 64];
+
     /// <param name="regionalWords">
     /// The validated table. Same-length pairs fold indexed text and queries alike; the others only rewrite queries.
     /// </param>
@@ -28,6 +34,11 @@ internal sealed class CharFolder
             .Select(w => KeyValuePair.Create(Narrow(w.Traditional), FoldChars(w.Simplified))));
         _queryRegional = new PrefixLexicon<string>(regionalWords
             .Select(w => KeyValuePair.Create(Narrow(w.Traditional), FoldChars(w.Simplified))));
+        foreach (var key in regionalWords.Where(w => w.AppliesToText).Select(w => Narrow(w.Traditional)))
+        {
+            var bit = StartBit(key[0], key[1]);
+            _textStarts[bit >> 6] |= 1UL << (int)(bit & 63);
+        }
     }
 
     /// <summary>Folds <paramref name="source"/> into <paramref name="target"/>, which must be at least as long.</summary>
@@ -40,7 +51,7 @@ internal sealed class CharFolder
         while (i < source.Length)
         {
             var c = source[i];
-            if (_regional.CanStartEntry(narrow[c]))
+            if (_regional.CanStartEntry(narrow[c]) && i + 1 < source.Length && MayStartEntry(narrow[c], narrow[source[i + 1]]))
             {
                 var length = Math.Min(window.Length, source.Length - i);
                 for (var k = 0; k < length; k++)
@@ -118,6 +129,14 @@ internal sealed class CharFolder
             span[i] = state.Item1[state.text[i]];
         }
     });
+
+    private static uint StartBit(char first, char second) => ((uint)(first << 16 | second) * 2654435761u) >> (32 - StartBits);
+
+    private bool MayStartEntry(char first, char second)
+    {
+        var bit = StartBit(first, second);
+        return (_textStarts[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
+    }
 
     private string Narrow(string text) => string.Create(text.Length, (_narrow, text), static (span, state) =>
     {

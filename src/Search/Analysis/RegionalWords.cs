@@ -33,6 +33,11 @@ internal static class RegionalWords
             {
                 warnings.Add($"{file}:{line}: expected '繁體詞<TAB>简体词' or '繁體詞<TAB>简体词<TAB>{QueryOnlyMarker}', got '{text}'; skipped.");
             }
+            else if (word.Traditional.Length < 2)
+            {
+                // One character is the per-character conversion's business; the folder also relies on entries of two or more.
+                warnings.Add($"{file}:{line}: '{word.Traditional}' is a single character; regional words are words. Skipped.");
+            }
             else if (word.Traditional.Length > MaxLength || word.Simplified.Length > MaxLength
                 || word.Traditional.Any(char.IsSurrogate) || word.Simplified.Any(char.IsSurrogate))
             {

@@ -1,3 +1,4 @@
+using Jobs.Core.Demo;
 using Jobs.Core.Regions;
 using Jobs.Search.Analysis;
 using Xunit.Abstractions;
@@ -113,6 +114,46 @@ public class RegionalWordTableTests(ITestOutputHelper output)
 
         Assert.NotEmpty(block);
         Assert.True(split.Count == 0, string.Join('\n', split));
+    }
+
+    [Fact]
+    public void Fold_GeneratedSimplifiedPostings_NoRegionalWordFiresInsideThem()
+    {
+        // Folding matches anywhere, not at word boundaries: a left side both scripts spell alike (工安, 排休) would
+        // rewrite 员工安排 or 安排休息 in every mainland posting. Such pairs must be query-only.
+        var analysis = Source.Value;
+        using var generator = new DemoDataGenerator(CityDirectory.LoadEmbedded(), seed: 17, new DateTime(2026, 1, 15, 0, 0, 0, DateTimeKind.Utc));
+        var employers = generator.CreateEmployers(100).Select(e => e.Employer).ToList();
+        for (var i = 0; i < employers.Count; i++)
+        {
+            employers[i].Id = i + 1;
+        }
+
+        var fired = new SortedSet<string>(StringComparer.Ordinal);
+        var checkedTexts = 0;
+        foreach (var text in generator.CreatePostings(employers, 2_000).Select(p => p.Title + "\n" + p.Description))
+        {
+            var chars = analysis.Folder.FoldChars(text);
+            if (chars != string.Concat(text.Select(c => CharTables.Narrow[c])))
+            {
+                continue; // Traditional text: regional words are meant to fire there.
+            }
+
+            checkedTexts++;
+            var folded = analysis.Fold(text);
+            for (var i = 0; i < folded.Length; i++)
+            {
+                if (folded[i] != chars[i])
+                {
+                    fired.Add(text.Substring(Math.Max(0, i - 2), Math.Min(6, text.Length - Math.Max(0, i - 2))));
+                    break;
+                }
+            }
+        }
+
+        output.WriteLine($"{checkedTexts} Simplified postings checked");
+        Assert.True(checkedTexts > 1_000);
+        Assert.True(fired.Count == 0, "rewritten inside Simplified text:\n" + string.Join('\n', fired));
     }
 
     [Theory]
