@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Jobs.Search.Analysis;
@@ -19,9 +20,9 @@ internal sealed class CharFolder
     private readonly PrefixLexicon<string> _regional;
     private readonly PrefixLexicon<string> _queryRegional;
 
-    // Common characters start entries too (大夜班, 不拘, 工讀生), but rarely with the right second character. A bit per
-    // hashed pair of first two characters (128 KB, a false positive only costs the exact lookup) rejects them before the
-    // window is copied and hashed; a set lookup here cost as much as the rest of folding. Entries are ≥ 2 long.
+    // Common words start entries too (工程 → 工程估價, 使用 → 使用手冊, 需求 → 需求人數), and mainland text is full of them.
+    // A bit per hashed start (the two characters of a two-character entry, the first three of a longer one; 128 KB, a
+    // false positive only costs the exact lookup) rejects such positions before the window is copied and hashed.
     private const int StartBits = 20;
     private readonly ulong[] _textStarts = new ulong[(1 << StartBits) / 64];
 
@@ -36,7 +37,7 @@ internal sealed class CharFolder
             .Select(w => KeyValuePair.Create(Narrow(w.Traditional), FoldChars(w.Simplified))));
         foreach (var key in regionalWords.Where(w => w.AppliesToText).Select(w => Narrow(w.Traditional)))
         {
-            var bit = StartBit(key[0], key[1]);
+            var bit = key.Length == 2 ? StartBit(key[0], key[1]) : StartBit(key[0], key[1], key[2]);
             _textStarts[bit >> 6] |= 1UL << (int)(bit & 63);
         }
     }
@@ -51,7 +52,7 @@ internal sealed class CharFolder
         while (i < source.Length)
         {
             var c = source[i];
-            if (_regional.CanStartEntry(narrow[c]) && i + 1 < source.Length && MayStartEntry(narrow[c], narrow[source[i + 1]]))
+            if (_regional.CanStartEntry(narrow[c]) && MayStartEntry(source, i))
             {
                 var length = Math.Min(window.Length, source.Length - i);
                 for (var k = 0; k < length; k++)
@@ -132,11 +133,25 @@ internal sealed class CharFolder
 
     private static uint StartBit(char first, char second) => ((uint)(first << 16 | second) * 2654435761u) >> (32 - StartBits);
 
-    private bool MayStartEntry(char first, char second)
+    private static uint StartBit(char first, char second, char third) =>
+        ((uint)(first << 16 | second) * 2654435761u ^ third * 40503u) * 2246822519u >> (32 - StartBits);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool MayStartEntry(ReadOnlySpan<char> source, int i)
     {
-        var bit = StartBit(first, second);
-        return (_textStarts[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
+        if (i + 1 >= source.Length)
+        {
+            return false;
+        }
+
+        var narrow = _narrow;
+        var first = narrow[source[i]];
+        var second = narrow[source[i + 1]];
+        return IsSet(StartBit(first, second)) || (i + 2 < source.Length && IsSet(StartBit(first, second, narrow[source[i + 2]])));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsSet(uint bit) => (_textStarts[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
 
     private string Narrow(string text) => string.Create(text.Length, (_narrow, text), static (span, state) =>
     {
