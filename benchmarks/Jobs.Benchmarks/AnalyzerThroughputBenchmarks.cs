@@ -17,6 +17,8 @@ namespace Jobs.Benchmarks;
 public class AnalyzerThroughputBenchmarks
 {
     private ChineseTextAnalysis _analysis = null!;
+    private ChineseTextAnalysis _withoutRegionalWords = null!;
+    private string _emptyDataDirectory = "";
     private RuleBasedBreakIterator _icu = null!;
     private string[] _texts = [];
 
@@ -25,6 +27,11 @@ public class AnalyzerThroughputBenchmarks
     {
         _texts = PostingCorpus.Texts;
         _analysis = ChineseTextAnalysis.Create(CityDirectory.LoadEmbedded());
+
+        // The same analysis with an empty regional-words.txt (the other files fall back to the shipped ones).
+        _emptyDataDirectory = Directory.CreateTempSubdirectory("jobs-bench-").FullName;
+        File.WriteAllText(Path.Combine(_emptyDataDirectory, "regional-words.txt"), "");
+        _withoutRegionalWords = ChineseTextAnalysis.Create(CityDirectory.LoadEmbedded(), _emptyDataDirectory);
         _icu = new RuleBasedBreakIterator(BreakIterator.UBreakIteratorType.WORD, new Locale("zh"));
 
         // Warm the lookup tables and this thread's ICU iterator outside the measurement.
@@ -37,6 +44,8 @@ public class AnalyzerThroughputBenchmarks
     {
         _icu.Dispose();
         _analysis.Dispose();
+        _withoutRegionalWords.Dispose();
+        Directory.Delete(_emptyDataDirectory, recursive: true);
     }
 
     [Benchmark(Baseline = true, Description = "Raw ICU word break")]
@@ -76,6 +85,24 @@ public class AnalyzerThroughputBenchmarks
 
     [Benchmark(Description = "BigramIndexAnalyzer")]
     public int BigramIndexAnalyzer() => Run(_analysis.BigramIndexAnalyzer);
+
+    [Benchmark(Description = "Fold (width, regional words, Hant-Hans)")]
+    public int Fold() => FoldAll(_analysis);
+
+    [Benchmark(Description = "Fold without regional words")]
+    public int FoldWithoutRegionalWords() => FoldAll(_withoutRegionalWords);
+
+    // The first step of every analyzer, alone: it runs on every indexed character, so a bigger regional table must not slow it.
+    private int FoldAll(ChineseTextAnalysis analysis)
+    {
+        var length = 0;
+        foreach (var text in _texts)
+        {
+            length += analysis.Fold(text).Length;
+        }
+
+        return length;
+    }
 
     [Benchmark(Description = "PinyinIndexAnalyzer")]
     public int PinyinIndexAnalyzer() => Run(_analysis.PinyinIndexAnalyzer);

@@ -25,13 +25,13 @@ namespace Jobs.Search.Analysis;
 /// </remarks>
 public sealed class ChineseTextAnalysis : IDisposable
 {
-    private const int MaxRegionalWordLength = 16;
-
     private readonly ChineseAnalyzer[] _analyzers;
 
-    private ChineseTextAnalysis(CharFolder folder, WordSegmenter segmenter, PinyinConverter pinyin, IReadOnlyList<string> warnings)
+    private ChineseTextAnalysis(CharFolder folder, WordSegmenter segmenter, PinyinConverter pinyin, IReadOnlyList<RegionalWord> regionalWords,
+        IReadOnlyList<string> warnings)
     {
         Folder = folder;
+        RegionalWordTable = regionalWords;
         Segmenter = segmenter;
         Pinyin = pinyin;
         Warnings = warnings;
@@ -65,6 +65,9 @@ public sealed class ChineseTextAnalysis : IDisposable
 
     internal PinyinConverter Pinyin { get; }
 
+    /// <summary>The loaded regional-words.txt, for tests and diagnostics.</summary>
+    internal IReadOnlyList<RegionalWord> RegionalWordTable { get; }
+
     /// <summary>
     /// Loads dictionary.txt, regional-words.txt and pinyin-overrides.txt (each from <paramref name="dataDirectory"/>
     /// when present there, else from the Data folder beside the binaries) and the place names of
@@ -79,7 +82,8 @@ public sealed class ChineseTextAnalysis : IDisposable
             warnings.Add("ICU could not be loaded: no Traditional→Simplified per character, no ICU word break, no pinyin outside the curated lists.");
         }
 
-        var folder = new CharFolder(LoadRegionalWords(AnalysisDataFile.Locate(AnalysisDataFile.RegionalWords, dataDirectory), warnings));
+        var regionalWords = RegionalWords.Load(AnalysisDataFile.Locate(AnalysisDataFile.RegionalWords, dataDirectory), warnings);
+        var folder = new CharFolder(regionalWords);
         var segmenter = new WordSegmenter(LoadDictionary(AnalysisDataFile.Locate(AnalysisDataFile.Dictionary, dataDirectory), cities, folder, warnings));
         var pinyin = new PinyinConverter(LoadPinyin(AnalysisDataFile.Locate(AnalysisDataFile.PinyinOverrides, dataDirectory), cities, folder, warnings));
         if (IcuRuntime.IsAvailable && !(CharTables.HantHansLoaded && CharTables.HanLatinLoaded))
@@ -87,7 +91,7 @@ public sealed class ChineseTextAnalysis : IDisposable
             warnings.Add("An ICU transliterator (Hant-Hans or Han-Latin) failed to load: Traditional characters or ICU pinyin are missing.");
         }
 
-        return new ChineseTextAnalysis(folder, segmenter, pinyin, warnings);
+        return new ChineseTextAnalysis(folder, segmenter, pinyin, regionalWords, warnings);
     }
 
     /// <summary>The length-preserving normalisation every analyzer applies first: ＪＡＶＡ軟體 → java软件.</summary>
@@ -95,6 +99,17 @@ public sealed class ChineseTextAnalysis : IDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         return Folder.Fold(text);
+    }
+
+    /// <summary>
+    /// Query text as a mainland user would have typed it: <see cref="Fold"/> plus the regional pairs that cannot fold
+    /// indexed text because their lengths differ or they are query-only (演算法 → 算法, 記憶體 → 内存, 工讀生 → 兼职学生,
+    /// 業務 → 销售). Apply it before splitting and segmenting a query; the result does not keep offsets.
+    /// </summary>
+    public string FoldQuery(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Folder.FoldQuery(text);
     }
 
     /// <summary>The terms <see cref="WordAnalyzer"/> produces: 深圳市南山区招聘Java工程师 → 深圳市, 南山区, 招聘, java, 工程师.</summary>
@@ -199,40 +214,6 @@ public sealed class ChineseTextAnalysis : IDisposable
     }
 
     // ---- Data files ----
-
-    private static List<KeyValuePair<string, string>> LoadRegionalWords(string path, List<string> warnings)
-    {
-        var words = new Dictionary<string, (string Target, int Line)>(StringComparer.Ordinal);
-        var file = Path.GetFileName(path);
-        foreach (var (line, text) in AnalysisDataFile.ReadEntries(path))
-        {
-            if (!AnalysisDataFile.TrySplitPair(text, out var traditional, out var simplified) || simplified.Any(char.IsWhiteSpace))
-            {
-                warnings.Add($"{file}:{line}: expected '繁體詞<TAB>简体词', got '{text}'; skipped.");
-            }
-            else if (traditional.Length != simplified.Length)
-            {
-                // Folding must keep every character in place so offsets stay exact; 記憶體 → 内存 cannot be expressed.
-                warnings.Add($"{file}:{line}: '{traditional}' ({traditional.Length}) and '{simplified}' ({simplified.Length}) differ in length; "
-                    + "folding keeps offsets only for same-length pairs, so the entry is skipped. Pick a target of the same length.");
-            }
-            else if (traditional.Length > MaxRegionalWordLength || traditional.Any(char.IsSurrogate) || simplified.Any(char.IsSurrogate))
-            {
-                warnings.Add($"{file}:{line}: '{traditional}' is longer than {MaxRegionalWordLength} characters or outside the BMP; skipped.");
-            }
-            else
-            {
-                if (words.TryGetValue(traditional, out var earlier))
-                {
-                    warnings.Add($"{file}:{line}: '{traditional}' is already mapped on line {earlier.Line}; the later line wins.");
-                }
-
-                words[traditional] = (simplified, line);
-            }
-        }
-
-        return words.Select(w => KeyValuePair.Create(w.Key, w.Value.Target)).ToList();
-    }
 
     private static List<string> LoadDictionary(string path, CityDirectory cities, CharFolder folder, List<string> warnings)
     {

@@ -32,7 +32,7 @@ public sealed partial class TextQueryBuilder(ChineseTextAnalysis analysis, TextF
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         // A query word the vocabulary knows stays whole even where segmentation would split it (蛙人 → 蛙|人).
         var tokens = new List<string>();
-        foreach (var chunk in JoinStraySpaces(text.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+        foreach (var chunk in JoinStraySpaces(analysis.FoldQuery(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)))
         {
             var folded = analysis.Fold(chunk);
             if (vocabulary.Expand(folded).Count > 0)

@@ -103,10 +103,12 @@ public class AnalysisRuntimeTests
 
             using var analysis = ChineseTextAnalysis.Create(CityDirectory.LoadEmbedded(), directory.FullName);
 
-            Assert.Contains(analysis.Warnings, w => w.Contains("regional-words.txt:3", StringComparison.Ordinal) && w.Contains("記憶體", StringComparison.Ordinal));
+            // 記憶體 → 内存 differs in length: queries only, indexed text keeps its offsets.
+            Assert.DoesNotContain(analysis.Warnings, w => w.Contains("regional-words.txt:3", StringComparison.Ordinal));
             Assert.Contains(analysis.Warnings, w => w.Contains("regional-words.txt:4", StringComparison.Ordinal));
             Assert.Contains(analysis.Warnings, w => w.Contains("dictionary.txt:3", StringComparison.Ordinal));
             Assert.Equal("软件记忆体", analysis.Fold("軟體記憶體"));
+            Assert.Equal("软件内存", analysis.FoldQuery("軟體記憶體"));
             Assert.Equal(["后端"], analysis.Segment("后端"));
             Assert.Equal(["五", "险", "一", "金"], analysis.Segment("五险一金"));
             Assert.Equal(["马鞍山市", "雨山区"], analysis.Segment("马鞍山市雨山区"));
