@@ -43,10 +43,6 @@ public sealed class SearchOptions
     [Range(0, 1000)]
     public int RelaxBelowHits { get; set; } = 10;
 
-    /// <summary>How much a benefit named in the query (双休, 五险一金) raises postings that have it: score × (1 + boost × share held).</summary>
-    [Range(0, 10)]
-    public double BenefitBoost { get; set; } = 1.0;
-
     /// <summary>Postings of one employer on the first page of a relevance search while others remain.</summary>
     [Range(1, 100)]
     public int PostingsPerEmployer { get; set; } = 2;

@@ -130,7 +130,7 @@ public sealed class PostingSearchService
         // The page's postings come from the database by primary key: Lucene.Net's stored fields cost ~0.5 ms a document.
         var rows = await LoadPageAsync(page.Select(c => c.Candidate.Id).ToArray(), cancellationToken);
         var items = page.Where(c => rows.ContainsKey(c.Candidate.Id))
-            .Select(c => ToHit(rows[c.Candidate.Id], c.Candidate.Key - (tiers is null ? 0 : TierOffset(tiers, c.Candidate.Doc)), highlight) with { SimilarCount = c.Similar }).ToList();
+            .Select(c => ToHit(rows[c.Candidate.Id], DisplayScore(c.Candidate, tiers, prepared.BenefitBoostMask != 0 && request.Sort == PostingSort.Relevance), highlight) with { SimilarCount = c.Similar }).ToList();
         string? next = null;
         if (diversify)
         {
@@ -172,6 +172,16 @@ public sealed class PostingSearchService
 
     /// <summary>Rank keys of one relaxation tier differ by this much, far more than any score, date or salary key.</summary>
     private const double TierSpan = 1e10;
+
+    /// <summary>Holding every benefit the words name adds this much to a relevance key: more than any score, less than a tier.</summary>
+    private const double BenefitSpan = 1e6;
+
+    /// <summary>The key without its tier and benefit steps: the score a reader can compare within one list.</summary>
+    private static double DisplayScore(RankingCollector.Candidate c, IReadOnlyList<FixedBitSet>? tiers, bool benefitSteps)
+    {
+        var key = c.Key - (tiers is null ? 0 : TierOffset(tiers, c.Doc));
+        return benefitSteps ? key % BenefitSpan : key;
+    }
 
     private static double TierOffset(IReadOnlyList<FixedBitSet> tiers, int doc)
     {
@@ -250,7 +260,11 @@ public sealed class PostingSearchService
             any.Add(q, Occur.SHOULD);
         }
 
-        return new Ladder(any, tiers, new RelaxedSearch(deepest.Level, text.Words, deepest.Kept, deepest.Dropped, strict.Count));
+        // The words as typed (会计 飞行员) read better than their segments (会计, 飞行, 员) when the reader separated them.
+        var typed = prepared.Understood.RemainingText.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !IntentWords.IsIntent(w)).Distinct(StringComparer.Ordinal).ToList();
+        var words = typed.Count > 1 ? typed : [.. text.Concepts.Select(c => c.Word)];
+        return new Ladder(any, tiers, new RelaxedSearch(deepest.Level, words, deepest.Kept, deepest.Dropped, strict.Count));
     }
 
     /// <summary>
@@ -384,13 +398,14 @@ public sealed class PostingSearchService
                 var decay = Math.Log(2) / (_options.FreshnessHalfLifeDays * 86400.0);
                 var freshnessWeight = _options.FreshnessWeight;
                 var qualityWeight = _options.QualityWeight / 100.0;
-                var benefitBoost = _options.BenefitBoost;
                 var wanted = System.Numerics.BitOperations.PopCount((ulong)benefitMask);
                 return (c, doc, score) =>
                 {
                     var age = Math.Max(0, nowSeconds - c.Posted[doc]);
-                    var benefits = wanted == 0 ? 1 : 1 + (benefitBoost * System.Numerics.BitOperations.PopCount((ulong)(c.Benefits[doc] & benefitMask)) / wanted);
-                    return Math.Round(score * (1 + (freshnessWeight * Math.Exp(-decay * age)) + (qualityWeight * c.Quality[doc])) * benefits, 6);
+                    // Benefits named in the words order the matches by how many of them a posting has, before the score: the
+                    // words decide what matches, the benefits what comes first among it (数据分析 双休).
+                    var benefits = wanted == 0 ? 0 : BenefitSpan * System.Numerics.BitOperations.PopCount((ulong)(c.Benefits[doc] & benefitMask)) / wanted;
+                    return benefits + Math.Round(score * (1 + (freshnessWeight * Math.Exp(-decay * age)) + (qualityWeight * c.Quality[doc])), 6);
                 };
         }
     }

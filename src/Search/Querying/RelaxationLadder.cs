@@ -8,7 +8,7 @@ public sealed record RelaxationRung(int Level, Query Query, IReadOnlyList<string
 /// <summary>
 /// The looser forms of a query, tried in order when too few postings match every word: (1) the words that match nothing
 /// and then the least informative ones dropped one by one — the most common word in the index tells least about the job
-/// (经理 in 销售经理); (2) any one word enough; (3) half the bigrams of each long Chinese word (网络工程师 → 网络, 工程, 程师);
+/// (经理 in 销售经理); (2) any one word enough (not a lone character); (3) half, then any, of the bigrams of each long Chinese word (网络工程师 → 网络, 工程, 程师);
 /// (4) every character of a Chinese word somewhere in a title. Phrases and exclusions hold at every level.
 /// </summary>
 public static class RelaxationLadder
@@ -49,26 +49,33 @@ public static class RelaxationLadder
                     [.. kept.Select(i => words[i])], [.. order.Take(k).Select(i => words[i])]);
             }
 
-            if (zeros < concepts.Count)
+            // A lone character (员 of 飞行员) is no word a posting shares; any one of the real words is.
+            var meaningful = concepts.Where((c, i) => counts[i] > 0 && !(c.Word.Length == 1 && char.IsLetter(c.Word[0]) && c.Word[0] > 0x2E80)).ToList();
+            if (meaningful.Count > 0)
             {
-                yield return new RelaxationRung(FewerWords, TextQueryBuilder.Compose(text, [.. concepts.Select(c => c.Clause)], 1), words, []);
+                yield return new RelaxationRung(FewerWords, TextQueryBuilder.Compose(text, [.. meaningful.Select(c => c.Clause)], 1),
+                    [.. meaningful.Select(c => c.Word)], []);
             }
         }
 
-        var parts = new List<Query>();
-        var bigrams = new List<string>();
-        foreach (var word in words)
+        // Half the bigrams of a word first (网络工程师 by 网络 + 工程师), then any one (销售经理 by 销售).
+        foreach (var half in new[] { true, false })
         {
-            if (builder.Bigrams(word, out var b) is { } q)
+            var parts = new List<Query>();
+            var bigrams = new List<string>();
+            foreach (var word in words)
             {
-                parts.Add(q);
-                bigrams.AddRange(b);
+                if (builder.Bigrams(word, half, out var b) is { } q)
+                {
+                    parts.Add(q);
+                    bigrams.AddRange(b);
+                }
             }
-        }
 
-        if (parts.Count > 0)
-        {
-            yield return new RelaxationRung(WordParts, TextQueryBuilder.Compose(text, parts, 1), bigrams, words);
+            if (parts.Count > 0)
+            {
+                yield return new RelaxationRung(WordParts, TextQueryBuilder.Compose(text, parts, 1), bigrams, words);
+            }
         }
 
         var characters = words.Select(builder.Characters).OfType<Query>().ToList();

@@ -199,10 +199,10 @@ public sealed class TextQueryBuilder(ChineseTextAnalysis analysis, TextFields fi
     }
 
     /// <summary>
-    /// The bigrams of a Chinese word of three or more characters (网络工程师 → 网络, 络工, 工程, 程师), half of which must
-    /// match, as terms in the word and bigram fields; null for a shorter or non-Chinese word.
+    /// The bigrams of a Chinese word of three or more characters (网络工程师 → 网络, 络工, 工程, 程师), half of which (or
+    /// one of which) must match, as terms in the word and bigram fields; null for a shorter or non-Chinese word.
     /// </summary>
-    public Query? Bigrams(string word, out IReadOnlyList<string> bigrams)
+    public Query? Bigrams(string word, bool half, out IReadOnlyList<string> bigrams)
     {
         bigrams = [];
         if (word.Length < 3 || !word.All(IsCjk))
@@ -211,7 +211,7 @@ public sealed class TextQueryBuilder(ChineseTextAnalysis analysis, TextFields fi
         }
 
         var list = Enumerable.Range(0, word.Length - 1).Select(i => word.Substring(i, 2)).Distinct(StringComparer.Ordinal).ToList();
-        var query = new BooleanQuery { MinimumNumberShouldMatch = (list.Count + 1) / 2 };
+        var query = new BooleanQuery { MinimumNumberShouldMatch = half ? (list.Count + 1) / 2 : 1 };
         foreach (var bigram in list)
         {
             var one = new DisjunctionMaxQuery(0.1f);
