@@ -66,6 +66,12 @@ internal static partial class ConditionPhrases
                 var start0 = at;
                 var negation = word.StartsWith('不') || word.StartsWith('无') ? null
                     : Negations.FirstOrDefault(n => start0 >= n.Length && current.AsSpan(start0 - n.Length, n.Length).SequenceEqual(n));
+                // 有没有双休 asks for it; only 没有双休 without the 有 before it says the opposite.
+                if (negation is not null && negation[0] == '没' && at - negation.Length > 0 && text[at - negation.Length - 1] == '有')
+                {
+                    negation = null;
+                }
+
                 var start = negation is null ? at : at - negation.Length;
                 var span = text.Substring(start, word.Length + (at - start));
                 if (negation is not null)

@@ -162,6 +162,7 @@ public class NaturalSearchTests(NaturalSearchFixture fixture) : IClassFixture<Na
     [InlineData("包吃包住 服务员", "包吃住")]
     [InlineData("周末双休 行政", "双休")]
     [InlineData("有五险一金的数据分析", "五险一金")]
+    [InlineData("有没有双休的行政岗位", "双休")]
     public async Task Search_BenefitPhrase_IsListedAsBenefitAndRemovedFromWords(string q, string benefit)
     {
         var result = await fixture.SearchAsync(Q(q));
@@ -169,6 +170,16 @@ public class NaturalSearchTests(NaturalSearchFixture fixture) : IClassFixture<Na
         Assert.Contains(benefit, result["understood"]!["benefits"]!.AsArray().Select(b => (string)b!["value"]!));
         Assert.DoesNotContain(benefit, (string)result["understood"]!["text"]!);
         Assert.True((int)result["total"]! > 0, result.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Search_NegatedBenefit_IsIgnoredNotBoosted()
+    {
+        var result = await fixture.SearchAsync(Q("不要双休 行政"));
+
+        Assert.Empty(result["understood"]!["benefits"]!.AsArray());
+        Assert.Contains("不要双休", Strings(result["understood"]!["ignored"]));
+        Assert.Equal(["行政专员"], Titles(result));
     }
 
     [Fact]
