@@ -312,3 +312,28 @@ public class RelaxationDefaultTests(SearchFixture fixture) : IClassFixture<Searc
         Assert.Contains("的职位只有 1 个，其后为", (string)result["relaxed"]!["message"]!);
     }
 }
+
+/// <summary>The demo world (300 postings seeded as `dotnet run` seeds 5,000): the queries measured to dead-end find postings.</summary>
+public class DemoWorldSearchTests(Jobs.Tests.Domain.SeededFactory factory) : IClassFixture<Jobs.Tests.Domain.SeededFactory>
+{
+    [Theory]
+    [InlineData("销售经理")]
+    [InlineData("网络工程师")]
+    [InlineData("没有工作经验，想进工厂")]
+    [InlineData("我想找一份包吃住的普工工作")]
+    public async Task Search_DemoWorld_QueryFindsPostings(string q)
+    {
+        var client = factory.CreateClient();
+        var watch = Stopwatch.StartNew();
+        // Seeding indexes in the background: wait until search sees the seeded postings.
+        while ((int)JsonNode.Parse(await client.GetStringAsync("/api/postings/search?pageSize=1&diversify=false"))!["total"]! < 200
+            && watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(100);
+        }
+
+        var result = JsonNode.Parse(await client.GetStringAsync("/api/postings/search?q=" + Uri.EscapeDataString(q)))!;
+
+        Assert.True((int)result["total"]! > 0, result.ToJsonString());
+    }
+}
