@@ -42,4 +42,15 @@ public sealed class SearchOptions
     /// <summary>How much posting quality (salary given, skills, description) raises relevance.</summary>
     [Range(0, 10)]
     public double QualityWeight { get; set; } = 0.3;
+
+    /// <summary>
+    /// When fewer postings than this match every word, the search relaxes step by step (drops the least informative words,
+    /// then requires fewer, then parts of words) and lists the relaxed hits after the exact ones; 0 turns relaxation off.
+    /// </summary>
+    [Range(0, 1000)]
+    public int RelaxBelowHits { get; set; } = 10;
+
+    /// <summary>Postings of one employer on the first page of a relevance search while others remain.</summary>
+    [Range(1, 100)]
+    public int PostingsPerEmployer { get; set; } = 2;
 }

@@ -35,6 +35,9 @@ public sealed record PostingSearchItem(
     public string? FunctionGroupCode { get; init; }
 
     public string? FunctionGroupName { get; init; }
+
+    /// <summary>Near-identical postings of the same employer (same title and city) folded into this one.</summary>
+    public int SimilarCount { get; init; }
 }
 
 public sealed record FacetValueResponse(string Value, int Count);
@@ -74,14 +77,40 @@ public sealed record UnderstoodResponse(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Synonyms,
     bool Truncated)
 {
+    /// <summary>Benefits read from the text (value = tag name); they rank postings with them first rather than filter.</summary>
+    public IReadOnlyList<UnderstoodValueResponse> Benefits { get; init; } = [];
+
+    /// <summary>Posting type read from the text (实习, 校招, 兼职): a filter.</summary>
+    public UnderstoodValueResponse? Type { get; init; }
+
+    /// <summary>District read from the text (江宁 → 江宁区): a filter.</summary>
+    public UnderstoodValueResponse? District { get; init; }
+
+    /// <summary>Intent-only words (找, 工作, 岗位) and negated conditions, not required to match.</summary>
+    public IReadOnlyList<string> Ignored { get; init; } = [];
+
     public static UnderstoodResponse From(QueryReport r) => new(
         r.Text,
         r.Cities.Select(c => new UnderstoodCityResponse(c.Code, c.Name, c.Text)).ToArray(),
         r.Education is { } e ? new UnderstoodValueResponse(e.Level.Label(), e.Text) : null,
-        r.FreshGraduate is { } f ? new UnderstoodValueResponse(ExperienceLevel.FreshGraduate.Label(), f) : null,
+        r.Experience is { } x ? new UnderstoodValueResponse(x.Beginner ? "无经验" : x.Level.Label(), x.Text)
+            : r.FreshGraduate is { } f ? new UnderstoodValueResponse(ExperienceLevel.FreshGraduate.Label(), f) : null,
         r.Salary is { } s ? new UnderstoodSalaryResponse(s.Min, s.Max, s.Text) : null,
-        r.Phrases, r.Excluded, r.Synonyms, r.Truncated);
+        r.Phrases, r.Excluded, r.Synonyms, r.Truncated)
+    {
+        Benefits = r.Benefits.Select(b => new UnderstoodValueResponse(b.Name, b.Text)).ToArray(),
+        Type = r.Type is { } t ? new UnderstoodValueResponse(t.Type.Label(), t.Text) : null,
+        District = r.District is { } d ? new UnderstoodValueResponse(d.Name, d.Text) : null,
+        Ignored = r.Ignored,
+    };
 }
+
+/// <summary>
+/// Present when too few postings matched every word and the search relaxed: level 1 dropped words, 2 fewer words required,
+/// 3 parts of words, 4 characters. The first exactTotal items matched the query as typed.
+/// </summary>
+public sealed record RelaxedResponse(int Level, IReadOnlyList<string> Words, IReadOnlyList<string> Kept, IReadOnlyList<string> Dropped,
+    int ExactTotal, string Message);
 
 public sealed record PostingSearchResponse(
     int Total, int Page, int PageSize, IReadOnlyList<PostingSearchItem> Items, PostingFacetsResponse Facets,
@@ -89,6 +118,9 @@ public sealed record PostingSearchResponse(
 {
     /// <summary>For a search that found nothing or little: a spelling correction of q that finds clearly more (会记 → 会计), else null.</summary>
     public string? DidYouMean { get; init; }
+
+    /// <summary>Null when every item matched the query as typed.</summary>
+    public RelaxedResponse? Relaxed { get; init; }
 }
 
 public static class PostingSearchEndpoints
@@ -98,13 +130,17 @@ public static class PostingSearchEndpoints
             .WithSummary("Search open postings across all member cities")
             .WithDescription("q: free text, \"quoted phrase\", -word excludes; every other character is plain text. A city, education, "
                 + "应届 or a salary phrase (8k以上, 1万+, 15-20K) inside q becomes a filter, reported in 'understood'. Facet counts are "
-                + "drill-sideways: a selected facet shows counts as if its own filter were off.");
+                + "drill-sideways: a selected facet shows counts as if its own filter were off. Intent words (找, 工作, 岗位) need not match; "
+                + "benefits (双休, 五险一金) rank postings with them first; experience (没有工作经验, 三年经验), type (实习, 校招, 兼职) "
+                + "and district (江宁) filter. Too few exact matches relax the words step by step (see 'relaxed'); relevance pages "
+                + "hold at most two postings of one employer on page 1 and fold near-identical ones (similarCount) unless diversify=false.");
 
     internal static async Task<Results<Ok<PostingSearchResponse>, ValidationProblem>> SearchAsync(
         string? q, string[]? city, string? district, string? category, string? education, int? salaryMin, int? salaryMax,
         string? experience, int? postedWithinDays, long? employerId, string? sort, int? page, int? pageSize, string? cursor,
         string? type, string? cohort, bool? beginners, string[]? benefit, string[]? function, string[]? functionGroup,
-        PostingSearchService search, CityDirectory cities, Jobs.Search.Suggest.DidYouMeanService didYouMean, CancellationToken cancellationToken)
+        bool? diversify, PostingSearchService search, CityDirectory cities, Jobs.Search.Suggest.DidYouMeanService didYouMean,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var paging = SearchParameters.Paging(page, pageSize, cursor, sort, errors, out var sortValue);
@@ -119,9 +155,16 @@ public static class PostingSearchEndpoints
             return ServiceResults.Validation(errors);
         }
 
-        var request = filters with { Page = paging.Page, PageSize = paging.PageSize, Cursor = paging.Cursor, Sort = sortValue };
+        var request = filters with
+        {
+            Page = paging.Page,
+            PageSize = paging.PageSize,
+            Cursor = paging.Cursor,
+            Sort = sortValue,
+            Diversify = diversify ?? true,
+        };
         var result = await search.SearchAsync(request, cancellationToken);
-        return TypedResults.Ok(ToResponse(result, cities) with { DidYouMean = await didYouMean.SuggestAsync(request, result.Total, cancellationToken) });
+        return TypedResults.Ok(ToResponse(result, cities) with { DidYouMean = await didYouMean.SuggestAsync(request, result, cancellationToken) });
     }
 
     internal static PostingSearchResponse ToResponse(PostingSearchResult result, CityDirectory cities) => new(
@@ -136,7 +179,10 @@ public static class PostingSearchEndpoints
             FunctionGroup = Map(result.Facets.FunctionGroup),
         },
         UnderstoodResponse.From(result.Understood),
-        result.NextCursor);
+        result.NextCursor)
+    {
+        Relaxed = result.Relaxed is { } r ? new RelaxedResponse(r.Level, r.Words, r.Kept, r.Dropped, r.ExactTotal, r.Message) : null,
+    };
 
     private static PostingSearchItem ToItem(PostingHit h, CityDirectory cities)
     {
@@ -154,6 +200,7 @@ public static class PostingSearchEndpoints
             FunctionName = function?.Name,
             FunctionGroupCode = function?.Group.Code,
             FunctionGroupName = function?.Group.Name,
+            SimilarCount = h.SimilarCount,
         };
     }
 

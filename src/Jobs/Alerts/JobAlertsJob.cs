@@ -81,6 +81,9 @@ public sealed class JobAlertsJob(
                 IdAfter = subscription.LastPostingId,
                 IdAtMost = through,
                 PageSize = PostingSearchService.MaxDepth,
+                // An alert reports postings that match the saved words, never looser ones, and every one of them.
+                Relax = false,
+                Diversify = false,
             }, cancellationToken);
             return result.Items.Select(h => new AlertMatch(h.Id, h.Title, h.EmployerName, h.CityCode, null)).ToList();
         }

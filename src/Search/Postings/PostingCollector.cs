@@ -161,6 +161,9 @@ public sealed class PostingCollector : ICollector
         FunctionCounts = new int[keys.FunctionIndex.Count];
     }
 
+    /// <summary>Added to the rank key by index document: relaxation ranks each tier below the one before it.</summary>
+    public Func<int, double>? Offset { get; init; }
+
     /// <summary>Hits per function index, drill-sideways: counted as if the function filters were off.</summary>
     public int[] FunctionCounts { get; }
 
@@ -234,7 +237,7 @@ public sealed class PostingCollector : ICollector
             return;
         }
 
-        var key = _rank(c, doc, _scorer?.GetScore() ?? 0f);
+        var key = _rank(c, doc, _scorer?.GetScore() ?? 0f) + (Offset?.Invoke(_docBase + doc) ?? 0);
         var id = c.Id[doc];
         if (_after is { } a && (key > a.Key || (key == a.Key && id >= a.Id)))
         {

@@ -35,7 +35,14 @@ public sealed class PostingColumns
         Cohort = new short[maxDoc];
         Beginners = new bool[maxDoc];
         Benefits = new long[maxDoc];
+        EmployerId = new long[maxDoc];
+        TitleKey = new long[maxDoc];
     }
+
+    public long[] EmployerId { get; }
+
+    /// <summary>Hash of the normalised title (<see cref="PostingDocumentBuilder.TitleKey"/>): near-identical postings share it.</summary>
+    public long[] TitleKey { get; }
 
     /// <summary>The <see cref="PostingType"/>.</summary>
     public byte[] Type { get; }
@@ -98,6 +105,8 @@ public sealed class PostingColumns
         var cohort = reader.GetNumericDocValues(F.Values(F.Cohort));
         var beginners = reader.GetNumericDocValues(F.Values(F.Beginners));
         Copy(reader.GetNumericDocValues(F.Values(F.Benefits)), c.Benefits, maxDoc);
+        Copy(reader.GetNumericDocValues(F.Values(F.EmployerId)), c.EmployerId, maxDoc);
+        Copy(reader.GetNumericDocValues(F.TitleKey), c.TitleKey, maxDoc);
         for (var doc = 0; doc < maxDoc; doc++)
         {
             c.Type[doc] = (byte)(type?.Get(doc) ?? 0);

@@ -43,6 +43,8 @@ public sealed class PostingDocumentBuilder(CityDirectory cities)
             new NumericDocValuesField(F.Values(F.PostedAt), ToUnixSeconds(p.PostedAt)),
             new NumericDocValuesField(F.Values(F.ExpiresAt), p.ExpiresAt is { } e ? ToUnixSeconds(e) : long.MaxValue),
             new Int64Field(F.EmployerId, p.EmployerId, Field.Store.NO),
+            new NumericDocValuesField(F.Values(F.EmployerId), p.EmployerId),
+            new NumericDocValuesField(F.TitleKey, TitleKey(p.Title)),
             new NumericDocValuesField(F.Quality, Quality(p)),
             new NumericDocValuesField(F.Values(F.Type), (long)p.Type),
             new NumericDocValuesField(F.Values(F.Cohort), p.Cohort ?? 0),
@@ -95,6 +97,26 @@ public sealed class PostingDocumentBuilder(CityDirectory cities)
         doc.Add(new NumericDocValuesField(F.Values(F.SalaryMin), p.SalaryMin ?? p.SalaryMax ?? -1));
         doc.Add(new SortedDocValuesField(F.Values(F.SalaryBand), new BytesRef(SalaryBands.For(p.SalaryMin, p.SalaryMax))));
         return doc;
+    }
+
+    /// <summary>
+    /// A stable 64-bit hash (FNV-1a) of the title without spaces, punctuation or case, so a chain's thirty copies of
+    /// "普工 (急招)" and "普工（急招）" share one key. Stable across processes, unlike string hash codes, because it is indexed.
+    /// </summary>
+    public static long TitleKey(string title)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in title.Normalize(System.Text.NormalizationForm.FormKC))
+        {
+            if (char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c))
+            {
+                continue;
+            }
+
+            hash = (hash ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+        }
+
+        return unchecked((long)hash);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ namespace Jobs.Search.Postings;
 /// <summary>Field names of the postings index. Raise <see cref="SchemaVersion"/> with any change so old indexes rebuild.</summary>
 public static class PostingFields
 {
-    public const int SchemaVersion = 8;
+    public const int SchemaVersion = 9;
 
     public const string Id = Indexing.IndexFields.Id;
     public const string IdValue = "id_dv";
@@ -32,6 +32,9 @@ public static class PostingFields
     public const string EmployerId = "employer_id";
     public const string Quality = "quality";
     public const string Type = "type";
+
+    /// <summary>Hash of the normalised title, for folding near-identical postings of one employer.</summary>
+    public const string TitleKey = "title_key";
 
     /// <summary>The job function code (职能); its values column feeds the function and function-group filters and facets.</summary>
     public const string Function = "function";

@@ -70,6 +70,12 @@ public sealed record PostingSearchRequest
     public int PageSize { get; init; } = 20;
 
     public Querying.SearchCursor? Cursor { get; init; }
+
+    /// <summary>Relax the words step by step when too few postings match them all (off for job alerts).</summary>
+    public bool Relax { get; init; } = true;
+
+    /// <summary>At most a few postings of one employer on the first page, and near-identical ones folded (relevance sort, page paging).</summary>
+    public bool Diversify { get; init; } = true;
 }
 
 public sealed record PostingHit(
@@ -102,6 +108,9 @@ public sealed record PostingHit(
 
     /// <summary>The job function (职能) code, or null.</summary>
     public string? FunctionCode { get; init; }
+
+    /// <summary>Near-identical postings of the same employer (same title and city) folded into this one.</summary>
+    public int SimilarCount { get; init; }
 }
 
 public sealed record FacetValue(string Value, int Count);
@@ -138,7 +147,58 @@ public sealed record QueryReport(
     IReadOnlyList<string> Phrases,
     IReadOnlyList<string> Excluded,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Synonyms,
-    bool Truncated);
+    bool Truncated)
+{
+    /// <summary>Benefits read from the text; they raise postings that have them rather than hide the others.</summary>
+    public IReadOnlyList<Querying.UnderstoodBenefit> Benefits { get; init; } = [];
+
+    /// <summary>The searcher's experience read from the text (没有工作经验, 三年经验): a filter.</summary>
+    public Querying.UnderstoodExperience? Experience { get; init; }
+
+    /// <summary>Posting type read from the text (实习, 校招, 兼职): a filter.</summary>
+    public Querying.UnderstoodType? Type { get; init; }
+
+    /// <summary>District read from the text (江宁, 鼓楼区): a filter.</summary>
+    public Querying.UnderstoodDistrict? District { get; init; }
+
+    /// <summary>Words that carry only intent (找, 工作, 岗位) or a negated condition, left out of what must match.</summary>
+    public IReadOnlyList<string> Ignored { get; init; } = [];
+}
+
+/// <summary>
+/// How a search was relaxed because too few postings matched every word: the <see cref="Level"/> reached (1 words dropped,
+/// 2 fewer words required, 3 parts of words, 4 characters), the query's words, the ones still required and the ones dropped,
+/// and how many postings matched the query as typed (they come first).
+/// </summary>
+public sealed record RelaxedSearch(int Level, IReadOnlyList<string> Words, IReadOnlyList<string> Kept, IReadOnlyList<string> Dropped, int ExactTotal)
+{
+    /// <summary>What happened, in Chinese for a reader: 没有同时包含“销售”和“经理”的职位，以下为包含“销售”的结果.</summary>
+    public string Message
+    {
+        get
+        {
+            var all = Words.Count > 1 ? $"同时包含{Quote(Words)}" : $"包含{Quote(Words)}";
+            var head = ExactTotal > 0 ? $"{all}的职位只有 {ExactTotal} 个，其后为" : $"没有{all}的职位，以下为";
+            return Level switch
+            {
+                Querying.RelaxationLadder.DroppedWords when Dropped.Count == 0 =>
+                    (ExactTotal > 0 ? $"包含“{string.Concat(Words)}”的职位只有 {ExactTotal} 个，其后为" : $"没有包含“{string.Concat(Words)}”的职位，以下为")
+                    + $"同时包含{Quote(Kept)}的结果",
+                Querying.RelaxationLadder.DroppedWords => $"{head}包含{Quote(Kept)}的结果",
+                Querying.RelaxationLadder.FewerWords => $"{head}包含其中部分词语的结果",
+                Querying.RelaxationLadder.WordParts => $"{head}包含相近字词（{string.Join("、", Kept.Take(6))}）的结果",
+                _ => $"{head}标题含有相同汉字的结果",
+            };
+        }
+    }
+
+    private static string Quote(IReadOnlyList<string> words) => words.Count switch
+    {
+        0 => "",
+        1 => $"“{words[0]}”",
+        _ => string.Concat(words.Take(words.Count - 1).Select(w => $"“{w}”")) + $"和“{words[^1]}”",
+    };
+}
 
 public sealed record PostingSearchResult(
     int Total,
@@ -147,4 +207,8 @@ public sealed record PostingSearchResult(
     IReadOnlyList<PostingHit> Items,
     PostingFacets Facets,
     QueryReport Understood,
-    string? NextCursor);
+    string? NextCursor)
+{
+    /// <summary>Null when every shown posting matched the query as typed.</summary>
+    public RelaxedSearch? Relaxed { get; init; }
+}

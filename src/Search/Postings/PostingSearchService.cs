@@ -9,6 +9,7 @@ using Jobs.Search.Querying;
 using Jobs.Search.Vocabulary;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -52,7 +53,7 @@ public sealed class PostingSearchService
         _vocabulary = vocabulary;
         _options = options.Value;
         _clock = clock;
-        _text = new TextQueryBuilder(analysis, Fields) { PinyinWords = word => lexicon.Current.Pinyin.Expand(word) };
+        _text = new TextQueryBuilder(analysis, Fields, ignoreIntentWords: true) { PinyinWords = word => lexicon.Current.Pinyin.Expand(word) };
         _understanding = new QueryUnderstanding(cities);
         _highlighter = new Highlighter(analysis.Fold);
     }
@@ -65,31 +66,83 @@ public sealed class PostingSearchService
 
         // Only filters outside the four facet dimensions go into the query; the collector applies the dimension filters so
         // one pass yields both the hits and drill-sideways counts.
-        var query = new BooleanQuery { { text.Query ?? new MatchAllDocsQuery(), Occur.MUST } };
-        foreach (var filter in prepared.Filters)
+        Query Filtered(Query? textQuery)
         {
-            query.Add(filter, Occur.MUST);
+            var query = new BooleanQuery { { textQuery ?? new MatchAllDocsQuery(), Occur.MUST } };
+            foreach (var filter in prepared.Filters)
+            {
+                query.Add(filter, Occur.MUST);
+            }
+
+            return query;
         }
 
         var sortName = request.Sort.ToString().ToLowerInvariant();
         var after = request.Cursor is { } cursor ? ((double Key, long Id)?)(cursor.Key, cursor.Id) : null;
         var skip = request.Cursor is null ? (request.Page - 1) * request.PageSize : 0;
-        var size = Math.Min(skip + request.PageSize, MaxDepth);
+        // Diversity arranges a fixed window, so every page of one search slices the same order; cursors page the plain ranking.
+        var diversify = request.Diversify && request.Cursor is null && request.Sort == PostingSort.Relevance && request.PageSize > 0;
+        var size = diversify ? MaxDepth : Math.Min(skip + request.PageSize, MaxDepth);
 
-        var collector = new PostingCollector(_keys, prepared.Conditions, CreateRank(request.Sort, nowSeconds), size, after);
+        PostingCollector collector;
+        List<ArrangedCandidate> arranged;
+        IReadOnlyList<RankingCollector.Candidate> ranked;
+        var folded = 0;
+        RelaxedSearch? relaxed = null;
+        IReadOnlyCollection<string> highlight = text.HighlightTerms;
+        IReadOnlyList<FixedBitSet>? tiers = null;
         using (var lease = _index.Index.Acquire())
         {
-            lease.Searcher.Search(query, collector);
+            var searcher = lease.Searcher;
+            var ladder = request.Relax ? Relax(searcher, prepared, Filtered) : null;
+            tiers = ladder?.Tiers;
+            relaxed = ladder?.Report;
+            if (ladder is not null)
+            {
+                highlight = [.. text.HighlightTerms, .. text.RelaxedHighlightTerms, .. ladder.Report.Kept];
+            }
+
+            collector = new PostingCollector(_keys, prepared.Conditions, CreateRank(request.Sort, nowSeconds, prepared.BenefitBoostMask), size, after)
+            {
+                Offset = tiers is null ? null : doc => TierOffset(tiers, doc),
+            };
+            searcher.Search(Filtered(ladder?.Query ?? text.Query), collector);
+            ranked = collector.Best();
+            if (diversify)
+            {
+                var leaves = searcher.IndexReader.Leaves;
+                arranged = PostingDiversity.Arrange(ranked, c =>
+                {
+                    var leaf = leaves[ReaderUtil.SubIndex(c.Doc, leaves)];
+                    var columns = PostingColumns.For(leaf.AtomicReader, _keys);
+                    var local = c.Doc - leaf.DocBase;
+                    return new DiversityFacts(columns.EmployerId[local], columns.City[local], columns.TitleKey[local],
+                        tiers is null ? 0 : (int)(TierOffset(tiers, c.Doc) / TierSpan));
+                }, request.PageSize, _options.PostingsPerEmployer, out folded);
+            }
+            else
+            {
+                arranged = ranked.Select(c => new ArrangedCandidate(c, 0)).ToList();
+            }
         }
 
-        var best = collector.Best().Skip(skip).Take(request.PageSize).ToList();
+        var page = arranged.Skip(skip).Take(request.PageSize).ToList();
         // The page's postings come from the database by primary key: Lucene.Net's stored fields cost ~0.5 ms a document.
-        var rows = await LoadPageAsync(best.Select(c => c.Id).ToArray(), cancellationToken);
-        var items = best.Where(c => rows.ContainsKey(c.Id)).Select(c => ToHit(rows[c.Id], c.Key, text.HighlightTerms)).ToList();
+        var rows = await LoadPageAsync(page.Select(c => c.Candidate.Id).ToArray(), cancellationToken);
+        var items = page.Where(c => rows.ContainsKey(c.Candidate.Id))
+            .Select(c => ToHit(rows[c.Candidate.Id], DisplayScore(c.Candidate, tiers, prepared.BenefitBoostMask != 0 && request.Sort == PostingSort.Relevance), highlight) with { SimilarCount = c.Similar }).ToList();
         string? next = null;
-        if (best.Count == request.PageSize && best.Count > 0 && (request.Cursor is not null || skip + best.Count < collector.TotalHits))
+        if (diversify)
         {
-            var last = best[^1];
+            // Pages are numbered within the arranged window; past its end the plain ranking continues after its last posting.
+            if (page.Count > 0 && skip + page.Count >= arranged.Count && collector.TotalHits > ranked.Count)
+            {
+                next = new SearchCursor(sortName, ranked[^1].Key, ranked[^1].Id).Encode();
+            }
+        }
+        else if (page.Count == request.PageSize && page.Count > 0 && (request.Cursor is not null || skip + page.Count < collector.TotalHits))
+        {
+            var last = page[^1].Candidate;
             next = new SearchCursor(sortName, last.Key, last.Id).Encode();
         }
 
@@ -109,8 +162,109 @@ public sealed class PostingSearchService
                 .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList(),
         };
 
-        return new PostingSearchResult(collector.TotalHits, request.Cursor is null ? request.Page : 0, request.PageSize, items, facets,
-            Report(prepared), next);
+        // Folded postings are counted once, as the results a reader can page through (exact within the arranged window).
+        return new PostingSearchResult(collector.TotalHits - folded, request.Cursor is null ? request.Page : 0, request.PageSize, items, facets,
+            Report(prepared), next)
+        {
+            Relaxed = relaxed,
+        };
+    }
+
+    /// <summary>Rank keys of one relaxation tier differ by this much, far more than any score, date or salary key.</summary>
+    private const double TierSpan = 1e10;
+
+    /// <summary>Holding every benefit the words name adds this much to a relevance key: more than any score, less than a tier.</summary>
+    private const double BenefitSpan = 1e6;
+
+    /// <summary>The key without its tier and benefit steps: the score a reader can compare within one list.</summary>
+    private static double DisplayScore(RankingCollector.Candidate c, IReadOnlyList<FixedBitSet>? tiers, bool benefitSteps)
+    {
+        var key = c.Key - (tiers is null ? 0 : TierOffset(tiers, c.Doc));
+        return benefitSteps ? key % BenefitSpan : key;
+    }
+
+    private static double TierOffset(IReadOnlyList<FixedBitSet> tiers, int doc)
+    {
+        for (var i = 0; i < tiers.Count; i++)
+        {
+            if (tiers[i].Get(doc))
+            {
+                return (tiers.Count - 1 - i) * TierSpan;
+            }
+        }
+
+        return 0;
+    }
+
+    private sealed record Ladder(Query Query, IReadOnlyList<FixedBitSet> Tiers, RelaxedSearch Report);
+
+    /// <summary>
+    /// When fewer than <see cref="SearchOptions.RelaxBelowHits"/> shown postings match the query as typed, walks
+    /// <see cref="RelaxationLadder"/> until enough do; each level that adds postings becomes a tier ranked below the ones
+    /// before it. Null when the query needs no relaxing or cannot relax.
+    /// </summary>
+    private Ladder? Relax(IndexSearcher searcher, PreparedPostingRequest prepared, Func<Query?, Query> filtered)
+    {
+        var text = prepared.Text;
+        var enough = _options.RelaxBelowHits;
+        if (enough == 0 || text.Query is null || text.Concepts.Count == 0)
+        {
+            return null;
+        }
+
+        var maxDoc = searcher.IndexReader.MaxDoc;
+        MatchSetCollector Match(Query q)
+        {
+            var set = new MatchSetCollector(_keys, prepared.Conditions, maxDoc);
+            searcher.Search(filtered(q), set);
+            return set;
+        }
+
+        var strict = Match(text.Query);
+        if (strict.Count >= enough)
+        {
+            return null;
+        }
+
+        var union = (FixedBitSet)strict.Documents.Clone();
+        var tiers = new List<FixedBitSet> { strict.Documents };
+        var queries = new List<Query> { text.Query };
+        RelaxationRung? deepest = null;
+        foreach (var rung in RelaxationLadder.Rungs(text, _text, q => Match(q).Count))
+        {
+            var found = Match(rung.Query).Documents;
+            found.AndNot(union);
+            if (found.Cardinality == 0)
+            {
+                continue;
+            }
+
+            union.Or(found);
+            tiers.Add(found);
+            queries.Add(rung.Query);
+            deepest = rung;
+            if (union.Cardinality >= enough)
+            {
+                break;
+            }
+        }
+
+        if (deepest is null)
+        {
+            return null;
+        }
+
+        var any = new BooleanQuery();
+        foreach (var q in queries)
+        {
+            any.Add(q, Occur.SHOULD);
+        }
+
+        // The words as typed (会计 飞行员) read better than their segments (会计, 飞行, 员) when the reader separated them.
+        var typed = prepared.Understood.RemainingText.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !IntentWords.IsIntent(w)).Distinct(StringComparer.Ordinal).ToList();
+        var words = typed.Count > 1 ? typed : [.. text.Concepts.Select(c => c.Word)];
+        return new Ladder(any, tiers, new RelaxedSearch(deepest.Level, words, deepest.Kept, deepest.Dropped, strict.Count));
     }
 
     /// <summary>
@@ -121,12 +275,17 @@ public sealed class PostingSearchService
     internal PreparedPostingRequest Prepare(PostingSearchRequest request)
     {
         var parsed = UserQuery.Parse(request.Query);
-        var understood = _understanding.Understand(parsed.Text);
+        var understood = _understanding.Understand(parsed.Text, conditions: true);
 
         // Filters from the text join the explicit ones; an explicit parameter wins where both set the same thing.
         var cities = request.CityCodes.Concat(understood.Cities.Select(c => c.Code)).Distinct(StringComparer.Ordinal).ToList();
         var education = request.Education ?? understood.Education?.Level;
-        var experience = request.Experience ?? (understood.FreshGraduateText is not null ? ExperienceLevel.FreshGraduate : null);
+        var experience = request.Experience ?? understood.Experience?.Level
+            ?? (understood.FreshGraduateText is not null ? ExperienceLevel.FreshGraduate : null);
+        var district = request.District ?? understood.District?.Name;
+        var type = request.Type ?? understood.Type?.Type;
+        // Benefits from the words raise the postings that have them; an explicit benefit parameter filters instead.
+        var boostMask = BenefitTags.Mask(understood.Benefits.Select(b => b.Code)) & ~BenefitTags.Mask(request.Benefits);
         var salaryMin = request.SalaryMin ?? understood.Salary?.Min;
         var salaryMax = request.SalaryMax ?? understood.Salary?.Max;
 
@@ -179,7 +338,7 @@ public sealed class PostingSearchService
             IdAfter = request.IdAfter,
             IdAtMost = request.IdAtMost,
             OnlyIds = request.OnlyIds is { } only ? only.ToHashSet() : null,
-            Type = request.Type is { } type ? (int)type : null,
+            Type = type is { } t ? (int)t : null,
             Cohort = request.Cohort,
             BeginnersOnly = request.Beginners == true,
             BenefitMask = BenefitTags.Mask(request.Benefits),
@@ -187,7 +346,7 @@ public sealed class PostingSearchService
 
         var filters = new List<Query>();
         void Filter(Query q) => filters.Add(new ConstantScoreQuery(q) { Boost = 0f });
-        if (request.District is { } district)
+        if (district is not null)
         {
             Filter(new TermQuery(new Term(F.District, district)));
         }
@@ -208,18 +367,25 @@ public sealed class PostingSearchService
             Filter(NumericRangeQuery.NewInt64Range(F.EmployerId, employerId, employerId, true, true));
         }
 
-        return new PreparedPostingRequest(parsed, understood, text, filters, conditions);
+        return new PreparedPostingRequest(parsed, understood, text, filters, conditions) { BenefitBoostMask = boostMask };
     }
 
     internal QueryReport Report(PreparedPostingRequest prepared) => new(prepared.Understood.RemainingText, prepared.Understood.Cities,
         prepared.Understood.Education, prepared.Understood.FreshGraduateText, prepared.Understood.Salary, prepared.Parsed.Phrases,
-        prepared.Parsed.Excluded, prepared.Text.Synonyms, prepared.Parsed.Truncated || prepared.Text.Truncated);
+        prepared.Parsed.Excluded, prepared.Text.Synonyms, prepared.Parsed.Truncated || prepared.Text.Truncated)
+    {
+        Benefits = prepared.Understood.Benefits,
+        Experience = prepared.Understood.Experience,
+        Type = prepared.Understood.Type,
+        District = prepared.Understood.District,
+        Ignored = [.. prepared.Text.Ignored, .. prepared.Understood.Ignored],
+    };
 
     /// <summary>A posting asking for <paramref name="asked"/> suits someone with <paramref name="held"/> experience.</summary>
     private static bool Accepts(ExperienceLevel held, ExperienceLevel asked) => held == ExperienceLevel.Any || asked.Step() <= held.Step();
 
 
-    private Func<PostingColumns, int, float, double> CreateRank(PostingSort sort, long nowSeconds)
+    private Func<PostingColumns, int, float, double> CreateRank(PostingSort sort, long nowSeconds, long benefitMask)
     {
         switch (sort)
         {
@@ -232,10 +398,14 @@ public sealed class PostingSearchService
                 var decay = Math.Log(2) / (_options.FreshnessHalfLifeDays * 86400.0);
                 var freshnessWeight = _options.FreshnessWeight;
                 var qualityWeight = _options.QualityWeight / 100.0;
+                var wanted = System.Numerics.BitOperations.PopCount((ulong)benefitMask);
                 return (c, doc, score) =>
                 {
                     var age = Math.Max(0, nowSeconds - c.Posted[doc]);
-                    return Math.Round(score * (1 + (freshnessWeight * Math.Exp(-decay * age)) + (qualityWeight * c.Quality[doc])), 6);
+                    // Benefits named in the words order the matches by how many of them a posting has, before the score: the
+                    // words decide what matches, the benefits what comes first among it (数据分析 双休).
+                    var benefits = wanted == 0 ? 0 : BenefitSpan * System.Numerics.BitOperations.PopCount((ulong)(c.Benefits[doc] & benefitMask)) / wanted;
+                    return benefits + Math.Round(score * (1 + (freshnessWeight * Math.Exp(-decay * age)) + (qualityWeight * c.Quality[doc])), 6);
                 };
         }
     }
@@ -280,4 +450,8 @@ public sealed class PostingSearchService
 internal sealed record PageRow(Jobs.Core.Postings.Posting Posting, string EmployerName);
 
 internal sealed record PreparedPostingRequest(
-    UserQuery Parsed, Understanding Understood, TextQuery Text, IReadOnlyList<Query> Filters, PostingConditions Conditions);
+    UserQuery Parsed, Understanding Understood, TextQuery Text, IReadOnlyList<Query> Filters, PostingConditions Conditions)
+{
+    /// <summary>Benefit bits the words asked for, which raise rather than filter.</summary>
+    public long BenefitBoostMask { get; init; }
+}

@@ -18,7 +18,19 @@ public sealed record Understanding(
     IReadOnlyList<UnderstoodCity> Cities,
     UnderstoodEducation? Education,
     string? FreshGraduateText,
-    UnderstoodSalary? Salary);
+    UnderstoodSalary? Salary)
+{
+    public IReadOnlyList<UnderstoodBenefit> Benefits { get; init; } = [];
+
+    public UnderstoodExperience? Experience { get; init; }
+
+    public UnderstoodType? Type { get; init; }
+
+    public UnderstoodDistrict? District { get; init; }
+
+    /// <summary>Condition phrases recognised but not used, such as a negated benefit (不要倒班).</summary>
+    public IReadOnlyList<string> Ignored { get; init; } = [];
+}
 
 /// <summary>
 /// Finds filters inside free text: a member city in any spelling (南京 java, nanjing java, 馬鞍山 会计), an education level
@@ -51,12 +63,48 @@ public sealed partial class QueryUnderstanding
             .DistinctBy(x => x.Spelling)
             .OrderByDescending(x => x.Spelling.Length)
             .ToArray();
+        var citySpellings = _cjkSpellings.Select(x => x.Spelling).ToHashSet(StringComparer.Ordinal);
+        _districtSpellings = cities.Cities
+            .SelectMany(c => c.Districts.SelectMany(d => new[] { d.Name, d.NameTraditional, ShortDistrictName(d.Name), ShortDistrictName(d.NameTraditional) }
+                .OfType<string>().Select(s => (Spelling: s, d.Name, CityCode: c.Code))))
+            .Where(x => x.Spelling.Length >= 2 && !citySpellings.Contains(x.Spelling) && !AmbiguousDistrictWords.Contains(x.Spelling))
+            .DistinctBy(x => x.Spelling)
+            .OrderByDescending(x => x.Spelling.Length)
+            .ToArray();
     }
 
-    public Understanding Understand(string text)
+    /// <summary>Short district spellings that are everyday words (市中心, 东城) rather than places.</summary>
+    private static readonly HashSet<string> AmbiguousDistrictWords = new(StringComparer.Ordinal) { "市中", "河东", "金城", "西城", "东城", "古县", "上兴", "上黄", "和县", "单县" };
+
+    private readonly (string Spelling, string Name, string CityCode)[] _districtSpellings;
+
+    /// <summary>江宁区 → 江宁; towns and street offices (镇, 街道) only by their full names.</summary>
+    private static string? ShortDistrictName(string name) =>
+        name.Length > 2 && "区區县縣市".Contains(name[^1], StringComparison.Ordinal) ? name[..^1] : null;
+
+    /// <param name="text">The free text of the query.</param>
+    /// <param name="conditions">
+    /// Also read the posting conditions a worker writes beside the job — district, benefits, their own experience, posting
+    /// type, spoken salaries (五千以上, 月薪过万, 一万左右). Résumé search leaves them as words.
+    /// </param>
+    public Understanding Understand(string text, bool conditions = false)
     {
         var t = text.Normalize(NormalizationForm.FormKC);
         var cities = new List<UnderstoodCity>();
+        var ignored = new List<string>();
+        UnderstoodDistrict? district = null;
+        List<UnderstoodBenefit> benefits = [];
+        UnderstoodExperience? experience = null;
+        UnderstoodType? type = null;
+        if (conditions)
+        {
+            // Before cities, so 淮安区 is the district rather than the city 淮安 and a stray 区.
+            district = TakeDistrict(ref t);
+            benefits = ConditionPhrases.TakeBenefits(ref t, ignored);
+            experience = ConditionPhrases.TakeExperience(ref t);
+            type = ConditionPhrases.TakeType(ref t);
+            t = ConditionPhrases.SpokenAmounts(t);
+        }
 
         // Latin words that are whole city names: "nanjing java", "Ma'anshan".
         var kept = new List<string>();
@@ -118,7 +166,29 @@ public sealed partial class QueryUnderstanding
             }
         }
 
-        return new Understanding(UserQuery.CollapseSpaces(t), cities, education, fresh, salary);
+        return new Understanding(UserQuery.CollapseSpaces(t), cities, education, fresh, salary)
+        {
+            Benefits = benefits,
+            Experience = experience,
+            Type = type,
+            District = district,
+            Ignored = ignored,
+        };
+    }
+
+    private UnderstoodDistrict? TakeDistrict(ref string t)
+    {
+        foreach (var (spelling, name, cityCode) in _districtSpellings)
+        {
+            var at = t.IndexOf(spelling, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                t = string.Concat(t.AsSpan(0, at), " ", t.AsSpan(at + spelling.Length));
+                return new UnderstoodDistrict(name, cityCode, spelling);
+            }
+        }
+
+        return null;
     }
 
     private static void AddCity(List<UnderstoodCity> cities, City city, string text)
@@ -149,14 +219,24 @@ public sealed partial class QueryUnderstanding
         }
 
         var orMore = m.Groups["more"].Success && m.Groups["more"].Value.Length > 0;
+        var orLess = m.Groups["less"].Success && m.Groups["less"].Value.Length > 0;
+        var about = m.Groups["about"].Success && m.Groups["about"].Value.Length > 0;
         var unit = m.Groups["ua"].Value + m.Groups["ub"].Value;
         // A bare number is only a salary with a unit or "以上/+": "java 8" is not a pay filter.
-        if (!orMore && unit.Length == 0)
+        if (!orMore && !orLess && !about && unit.Length == 0)
         {
             return null;
         }
 
-        return new UnderstoodSalary(low, null, m.Value.Trim());
+        if (orLess)
+        {
+            return new UnderstoodSalary(null, low, m.Value.Trim());
+        }
+
+        // 一万左右: postings whose range reaches within 15% of the figure either way.
+        return about
+            ? new UnderstoodSalary((int)Math.Round(low.Value * 0.85m), (int)Math.Round(low.Value * 1.15m), m.Value.Trim())
+            : new UnderstoodSalary(low, null, m.Value.Trim());
     }
 
     private static int? Amount(string number, string unit)
@@ -170,7 +250,7 @@ public sealed partial class QueryUnderstanding
         {
             "k" or "千" => 1000m,
             "w" or "万" or "萬" => 10000m,
-            "元" or "" => 1m,
+            "元" or "块" or "" => 1m,
             _ => 1m,
         };
         var value = n * multiplier;
@@ -180,6 +260,6 @@ public sealed partial class QueryUnderstanding
 
     private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9fff';
 
-    [GeneratedRegex(@"(?<a>\d+(\.\d+)?)\s*(?<ua>[kK千wW万萬元]?)\s*(?:[-~～到至]\s*(?<b>\d+(\.\d+)?)\s*(?<ub>[kK千wW万萬元]?))?\s*(?:/月|每月)?\s*(?<more>以上|起|\+)?")]
+    [GeneratedRegex(@"(?:月薪|薪资|薪水|工资|底薪|收入|月入|待遇)?\s*(?<a>\d+(\.\d+)?)\s*(?<ua>[kK千wW万萬元块]?)\s*(?:[-~～到至]\s*(?<b>\d+(\.\d+)?)\s*(?<ub>[kK千wW万萬元块]?))?\s*(?:/月|每月|一个月)?\s*(?:(?<more>以上|起|\+|多)|(?<less>以下|以内)|(?<about>左右|上下))?")]
     private static partial Regex SalaryRegex();
 }

@@ -10,8 +10,33 @@ public sealed record TextFields(
     IReadOnlyList<(string Field, float Boost)> Bigrams,
     IReadOnlyList<(string Field, float Boost)> Pinyin);
 
+/// <summary>One word of the query with the clause that matches it (the word, its synonyms, its bigrams, its pinyin).</summary>
+public sealed record TextConcept(string Word, Query Clause);
+
 /// <summary>The free-text part of a search as a Lucene query, plus what the highlighter should mark.</summary>
-public sealed record TextQuery(Query? Query, IReadOnlyCollection<string> HighlightTerms, IReadOnlyDictionary<string, IReadOnlyList<string>> Synonyms, bool Truncated);
+public sealed record TextQuery(Query? Query, IReadOnlyCollection<string> HighlightTerms, IReadOnlyDictionary<string, IReadOnlyList<string>> Synonyms, bool Truncated)
+{
+    /// <summary>The words that must match, as the strict query reads them.</summary>
+    public IReadOnlyList<string> Words { get; init; } = [];
+
+    /// <summary>The words relaxation may drop, finest segmentation (网络工程师 as 网络 + 工程师); empty when nothing can relax.</summary>
+    public IReadOnlyList<TextConcept> Concepts { get; init; } = [];
+
+    /// <summary>Whether <see cref="Concepts"/> splits a word the strict query kept whole.</summary>
+    public bool ConceptsSplit { get; init; }
+
+    /// <summary>Quoted phrases: every relaxation level still requires them.</summary>
+    public IReadOnlyList<Query> Phrases { get; init; } = [];
+
+    /// <summary>-words: every relaxation level still excludes them.</summary>
+    public IReadOnlyList<Query> Exclusions { get; init; } = [];
+
+    /// <summary>Intent-only words left out of the words that must match (找, 工作, 岗位 …).</summary>
+    public IReadOnlyList<string> Ignored { get; init; } = [];
+
+    /// <summary>What the highlighter should also mark when relaxation matched the parts of a word.</summary>
+    public IReadOnlyCollection<string> RelaxedHighlightTerms { get; init; } = [];
+}
 
 /// <summary>
 /// Builds the free-text query: every word of the query must match (most of them, for long queries) in some field — the
@@ -19,7 +44,7 @@ public sealed record TextQuery(Query? Query, IReadOnlyCollection<string> Highlig
 /// pinyin fields for Latin words (nanjing, rjgcs). Vocabulary synonyms widen each word. Quoted phrases must match as
 /// phrases; -words must not match.
 /// </summary>
-public sealed partial class TextQueryBuilder(ChineseTextAnalysis analysis, TextFields fields)
+public sealed partial class TextQueryBuilder(ChineseTextAnalysis analysis, TextFields fields, bool ignoreIntentWords = false)
 {
     /// <summary>More words than this add cost, not precision; the rest are ignored and reported.</summary>
     public const int MaxConcepts = 12;
@@ -46,6 +71,13 @@ public sealed partial class TextQueryBuilder(ChineseTextAnalysis analysis, TextF
         }
 
         tokens = tokens.Distinct(StringComparer.Ordinal).ToList();
+        var ignored = new List<string>();
+        if (ignoreIntentWords)
+        {
+            ignored = tokens.Where(IntentWords.IsIntent).ToList();
+            tokens = tokens.Where(t => !IntentWords.IsIntent(t)).ToList();
+        }
+
         var truncated = tokens.Count > MaxConcepts;
         if (truncated)
         {
@@ -54,34 +86,11 @@ public sealed partial class TextQueryBuilder(ChineseTextAnalysis analysis, TextF
 
         var query = new BooleanQuery();
         var concepts = new BooleanQuery();
+        var conceptList = new List<TextConcept>();
         foreach (var token in tokens)
         {
-            var concept = new DisjunctionMaxQuery(0.1f);
-            AddWord(concept, token, 1f);
-            highlight.Add(token);
-            AddPinyinWords(concept, token, vocabulary, highlight, synonyms);
-            // 马鞍山市 should find 马鞍山: an administrative suffix is optional in job text.
-            if (token.Length >= 3 && token.All(IsCjk) && "市区县省镇".Contains(token[^1], StringComparison.Ordinal))
-            {
-                AddWord(concept, token[..^1], 0.9f);
-                highlight.Add(token[..^1]);
-            }
-
-            var expansions = vocabulary.Expand(token);
-            if (expansions.Count > 0)
-            {
-                synonyms[token] = expansions;
-            }
-
-            foreach (var synonym in expansions)
-            {
-                AddText(concept, synonym, SynonymWeight);
-                foreach (var part in analysis.Segment(synonym))
-                {
-                    highlight.Add(part);
-                }
-            }
-
+            var concept = Concept(token, vocabulary, highlight, synonyms);
+            conceptList.Add(new TextConcept(token, concept));
             concepts.Add(concept, Occur.SHOULD);
         }
 
@@ -92,6 +101,19 @@ public sealed partial class TextQueryBuilder(ChineseTextAnalysis analysis, TextF
             query.Add(concepts, Occur.MUST);
         }
 
+        // Relaxation works on the finest words: a vocabulary word kept whole (网络工程师) may match as its parts.
+        var fine = tokens.SelectMany(t => t.All(IsCjk) && vocabulary.Expand(t).Count > 0 ? analysis.Segment(t) : [t])
+            .Where(t => !ignoreIntentWords || !IntentWords.IsIntent(t)).Distinct(StringComparer.Ordinal).ToList();
+        var split = !fine.SequenceEqual(tokens);
+        // The parts' own terms are marked only when relaxation uses them; their synonyms are not reported.
+        var partHighlight = new HashSet<string>(StringComparer.Ordinal);
+        var fineConcepts = split
+            ? fine.Select(t => conceptList.FirstOrDefault(c => c.Word == t) ?? new TextConcept(t, Concept(t, vocabulary, partHighlight, []))).ToList()
+            : conceptList;
+
+        var phraseQueries = new List<Query>();
+        var exclusionQueries = new List<Query>();
+
         foreach (var phrase in phrases.Take(MaxConcepts))
         {
             var clause = new DisjunctionMaxQuery(0.1f);
@@ -99,6 +121,7 @@ public sealed partial class TextQueryBuilder(ChineseTextAnalysis analysis, TextF
             if (clause.Disjuncts.Count > 0)
             {
                 query.Add(clause, Occur.MUST);
+                phraseQueries.Add(clause);
                 foreach (var part in analysis.Segment(phrase))
                 {
                     highlight.Add(part);
@@ -120,12 +143,23 @@ public sealed partial class TextQueryBuilder(ChineseTextAnalysis analysis, TextF
             if (clause.Disjuncts.Count > 0)
             {
                 query.Add(clause, Occur.MUST_NOT);
+                exclusionQueries.Add(clause);
             }
         }
 
+        var parts = new TextQuery(null, highlight, synonyms, truncated)
+        {
+            Words = tokens,
+            Concepts = fineConcepts,
+            ConceptsSplit = split,
+            Phrases = phraseQueries,
+            Exclusions = exclusionQueries,
+            Ignored = ignored,
+            RelaxedHighlightTerms = partHighlight,
+        };
         if (query.Clauses.Count == 0)
         {
-            return new TextQuery(null, highlight, synonyms, truncated);
+            return parts;
         }
 
         if (!positive)
@@ -134,7 +168,122 @@ public sealed partial class TextQueryBuilder(ChineseTextAnalysis analysis, TextF
             query.Add(new MatchAllDocsQuery(), Occur.MUST);
         }
 
-        return new TextQuery(query, highlight, synonyms, truncated);
+        return parts with { Query = query };
+    }
+
+    /// <summary>
+    /// A relaxed query: the given concepts (at least <paramref name="minimumMatch"/> of them) plus every phrase and exclusion
+    /// of <paramref name="text"/>.
+    /// </summary>
+    public static Query Compose(TextQuery text, IReadOnlyList<Query> concepts, int minimumMatch)
+    {
+        var query = new BooleanQuery();
+        var any = new BooleanQuery { MinimumNumberShouldMatch = Math.Max(1, Math.Min(minimumMatch, concepts.Count)) };
+        foreach (var c in concepts)
+        {
+            any.Add(c, Occur.SHOULD);
+        }
+
+        query.Add(any, Occur.MUST);
+        foreach (var p in text.Phrases)
+        {
+            query.Add(p, Occur.MUST);
+        }
+
+        foreach (var x in text.Exclusions)
+        {
+            query.Add(x, Occur.MUST_NOT);
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// The bigrams of a Chinese word of three or more characters (网络工程师 → 网络, 络工, 工程, 程师), half of which (or
+    /// one of which) must match, as terms in the word and bigram fields; null for a shorter or non-Chinese word.
+    /// </summary>
+    public Query? Bigrams(string word, bool half, out IReadOnlyList<string> bigrams)
+    {
+        bigrams = [];
+        if (word.Length < 3 || !word.All(IsCjk))
+        {
+            return null;
+        }
+
+        var list = Enumerable.Range(0, word.Length - 1).Select(i => word.Substring(i, 2)).Distinct(StringComparer.Ordinal).ToList();
+        var query = new BooleanQuery { MinimumNumberShouldMatch = half ? (list.Count + 1) / 2 : 1 };
+        foreach (var bigram in list)
+        {
+            var one = new DisjunctionMaxQuery(0.1f);
+            foreach (var (field, boost) in fields.Words.Concat(fields.Bigrams))
+            {
+                one.Add(new TermQuery(new Term(field, bigram)) { Boost = boost });
+            }
+
+            query.Add(one, Occur.SHOULD);
+        }
+
+        bigrams = list;
+        return query;
+    }
+
+    /// <summary>
+    /// Every character of a Chinese word of two or more characters somewhere in a title (焊工 → 焊 and 工, not adjacent), the
+    /// last level before giving up; null for a shorter or non-Chinese word.
+    /// </summary>
+    public Query? Characters(string word)
+    {
+        if (word.Length < 2 || !word.All(IsCjk))
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery();
+        foreach (var c in word.Distinct())
+        {
+            var one = new DisjunctionMaxQuery(0.1f);
+            foreach (var (field, boost) in fields.Bigrams)
+            {
+                // The bigram index analyzer writes every character as a unigram too.
+                one.Add(new TermQuery(new Term(field, c.ToString())) { Boost = boost });
+            }
+
+            query.Add(one, Occur.MUST);
+        }
+
+        return query;
+    }
+
+    private DisjunctionMaxQuery Concept(string token, Vocabulary.Vocabulary vocabulary, HashSet<string> highlight,
+        Dictionary<string, IReadOnlyList<string>> synonyms)
+    {
+        var concept = new DisjunctionMaxQuery(0.1f);
+        AddWord(concept, token, 1f);
+        highlight.Add(token);
+        AddPinyinWords(concept, token, vocabulary, highlight, synonyms);
+        // 马鞍山市 should find 马鞍山: an administrative suffix is optional in job text.
+        if (token.Length >= 3 && token.All(IsCjk) && "市区县省镇".Contains(token[^1], StringComparison.Ordinal))
+        {
+            AddWord(concept, token[..^1], 0.9f);
+            highlight.Add(token[..^1]);
+        }
+
+        var expansions = vocabulary.Expand(token);
+        if (expansions.Count > 0)
+        {
+            synonyms[token] = expansions;
+        }
+
+        foreach (var synonym in expansions)
+        {
+            AddText(concept, synonym, SynonymWeight);
+            foreach (var part in analysis.Segment(synonym))
+            {
+                highlight.Add(part);
+            }
+        }
+
+        return concept;
     }
 
     /// <summary>One analysed word: its term in the word fields, its bigrams in the bigram fields, its pinyin form.</summary>

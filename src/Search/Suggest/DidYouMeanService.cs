@@ -10,9 +10,12 @@ namespace Jobs.Search.Suggest;
 public sealed class DidYouMeanService(PostingSearchService search, SearchLexiconProvider lexicon, IOptions<SuggestOptions> options)
 {
     /// <summary>The corrected query text, or null. <paramref name="total"/> is what the request found as typed.</summary>
-    public async Task<string?> SuggestAsync(PostingSearchRequest request, int total, CancellationToken cancellationToken)
+    public async Task<string?> SuggestAsync(PostingSearchRequest request, PostingSearchResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(result);
+        // Relaxed hits are what a typo produces; only postings matching the words as typed count as found.
+        var total = ExactTotal(result);
         var settings = options.Value;
         if (total > settings.FewResults || string.IsNullOrWhiteSpace(request.Query))
         {
@@ -25,7 +28,9 @@ public sealed class DidYouMeanService(PostingSearchService search, SearchLexicon
             return null;
         }
 
-        var found = await search.SearchAsync(request with { Query = corrected, Page = 1, PageSize = 1, Cursor = null }, cancellationToken);
-        return found.Total >= Math.Max(1, settings.CorrectionRatio * total) && found.Total > total ? corrected : null;
+        var found = ExactTotal(await search.SearchAsync(request with { Query = corrected, Page = 1, PageSize = 1, Cursor = null }, cancellationToken));
+        return found >= Math.Max(1, settings.CorrectionRatio * total) && found > total ? corrected : null;
     }
+
+    private static int ExactTotal(PostingSearchResult result) => result.Relaxed?.ExactTotal ?? result.Total;
 }

@@ -25,6 +25,9 @@ public sealed record JobsQuery
 
     public int Page { get; init; } = 1;
 
+    /// <summary>False lists every posting in rank order: no per-employer cap, no folding (the "相似职位" link uses it).</summary>
+    public bool Diversify { get; init; } = true;
+
     /// <summary>Reads the query string; numbers that are not numbers and unknown sorts are reported under the API's field names.</summary>
     public static JobsQuery From(IQueryCollection query, ValidationErrors errors)
     {
@@ -78,6 +81,7 @@ public sealed record JobsQuery
             },
             Sort = sort,
             Page = Math.Min(page, MaxPage),
+            Diversify = !string.Equals(Text(query, "diversify"), "false", StringComparison.OrdinalIgnoreCase),
         };
     }
 
@@ -147,6 +151,11 @@ public sealed record JobsQuery
         if (Sort != PostingSort.Relevance)
         {
             Add("sort", Sort.ToString().ToLowerInvariant());
+        }
+
+        if (!Diversify)
+        {
+            Add("diversify", "false");
         }
 
         if (Page > 1)

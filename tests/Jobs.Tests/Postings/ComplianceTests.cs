@@ -40,7 +40,7 @@ public class ComplianceTests(JobsApiFactory factory) : IClassFixture<JobsApiFact
 
     private async Task<int> SearchTotalAsync(string title)
     {
-        var found = await factory.CreateClient().GetFromJsonAsync<JsonObject>("/api/postings/search?q=" + Uri.EscapeDataString(title));
+        var found = await factory.CreateClient().GetFromJsonAsync<JsonObject>("/api/postings/search?q=" + Uri.EscapeDataString($"\"{title}\""));
         return (int)found!["total"]!;
     }
 

@@ -7,9 +7,9 @@ namespace Jobs.Tests.Search;
 
 public class IndexLifecycleTests
 {
-    private static async Task<int> TotalAsync(JobsApiFactory factory, string q)
+    private static async Task<int> TotalAsync(JobsApiFactory factory, string title)
     {
-        var json = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/api/postings/search?q=" + Uri.EscapeDataString(q)))!;
+        var json = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/api/postings/search?q=" + Uri.EscapeDataString($"\"{title}\"")))!;
         return (int)json["total"]!;
     }
 

@@ -47,7 +47,8 @@ public sealed class PublicSiteFixture : JobsApiFactory, IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await nanjing.Client.PostAsync($"/api/postings/{closed}/close", null)).StatusCode);
         for (var i = 0; i < 22; i++)
         {
-            await maanshan.CreatePostingAsync(Posting("质检员", "滁州", "南谯区", $"负责来料与成品检验，第 {i + 1} 条线。", 4500, 6500));
+            // One line each, so search does not fold them as copies of one posting.
+            await maanshan.CreatePostingAsync(Posting($"质检员（{i + 1} 号线）", "滁州", "南谯区", $"负责来料与成品检验，第 {i + 1} 条线。", 4500, 6500));
         }
 
         var organiser = await factory.CreateOrganiserAsync("南京");
