@@ -76,6 +76,12 @@ public sealed record PostingSearchRequest
 
     /// <summary>At most a few postings of one employer on the first page, and near-identical ones folded (relevance sort, page paging).</summary>
     public bool Diversify { get; init; } = true;
+
+    /// <summary>
+    /// Type, district and experience words read from the text are searched as words instead of filtering: the retry when
+    /// those filters leave nothing (兼职 where no posting is typed part-time, but some say 兼职).
+    /// </summary>
+    internal bool ConditionsAsWords { get; init; }
 }
 
 public sealed record PostingHit(

@@ -33,6 +33,7 @@ public sealed class PostingSearchService
         Pinyin: [(F.TitlePinyin, 2f), (F.EmployerPinyin, 1f), (F.PlacePinyin, 1.5f)]);
 
     private readonly PostingIndex _index;
+    private readonly ChineseTextAnalysis _analysis;
     private readonly CityDirectory _cities;
     private readonly VocabularyProvider _vocabulary;
     private readonly TextQueryBuilder _text;
@@ -47,6 +48,7 @@ public sealed class PostingSearchService
         IOptions<SearchOptions> options, TimeProvider clock, IServiceScopeFactory scopes, Suggest.SearchLexiconProvider lexicon)
     {
         _scopes = scopes;
+        _analysis = analysis;
         _keys = index.ColumnKeys;
         _index = index;
         _cities = cities;
@@ -162,6 +164,14 @@ public sealed class PostingSearchService
                 .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList(),
         };
 
+        var understood = prepared.Understood;
+        if (collector.TotalHits == 0 && !request.ConditionsAsWords && request.Cursor is null
+            && (understood.Type is not null || understood.District is not null || understood.Experience is not null))
+        {
+            // A filter read from the words must not dead-end a search that the same words as text would answer.
+            return await SearchAsync(request with { ConditionsAsWords = true }, cancellationToken);
+        }
+
         // Folded postings are counted once, as the results a reader can page through (exact within the arranged window).
         return new PostingSearchResult(collector.TotalHits - folded, request.Cursor is null ? request.Page : 0, request.PageSize, items, facets,
             Report(prepared), next)
@@ -275,7 +285,20 @@ public sealed class PostingSearchService
     internal PreparedPostingRequest Prepare(PostingSearchRequest request)
     {
         var parsed = UserQuery.Parse(request.Query);
-        var understood = _understanding.Understand(parsed.Text, conditions: true);
+        // Understanding reads mainland wording, so 週休二日, 兼差 and 免經驗 are read like 双休, 兼职 and 无经验.
+        var understood = _understanding.Understand(_analysis.FoldQuery(parsed.Text), conditions: true);
+        if (request.ConditionsAsWords)
+        {
+            var words = new[] { understood.Type?.Text, understood.District?.Text, understood.Experience?.Text }.OfType<string>();
+            understood = understood with
+            {
+                RemainingText = string.Join(' ', words.Prepend(understood.RemainingText)).Trim(),
+                Type = null,
+                District = null,
+                Experience = null,
+            };
+        }
+
 
         // Filters from the text join the explicit ones; an explicit parameter wins where both set the same thing.
         var cities = request.CityCodes.Concat(understood.Cities.Select(c => c.Code)).Distinct(StringComparer.Ordinal).ToList();

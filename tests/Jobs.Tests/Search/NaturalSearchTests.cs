@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Jobs.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jobs.Tests.Search;
 
@@ -170,6 +171,40 @@ public class NaturalSearchTests(NaturalSearchFixture fixture) : IClassFixture<Na
         Assert.Contains(benefit, result["understood"]!["benefits"]!.AsArray().Select(b => (string)b!["value"]!));
         Assert.DoesNotContain(benefit, (string)result["understood"]!["text"]!);
         Assert.True((int)result["total"]! > 0, result.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Search_TaiwanBenefitWording_ReadAsTheMainlandBenefit()
+    {
+        var result = await fixture.SearchAsync(Q("週休二日 行政"));
+
+        Assert.Equal(["双休"], result["understood"]!["benefits"]!.AsArray().Select(b => (string)b!["value"]!));
+        Assert.Equal("行政专员", Titles(result)[0]);
+    }
+
+    [Fact]
+    public async Task Search_DistrictFilterLeavesNothing_SearchesTheDistrictAsAWordInstead()
+    {
+        // No 会计 posting is in 鼓楼区: the district read from the words must not dead-end the search.
+        var strict = await fixture.SearchAsync(Q("会计") + "&district=" + Uri.EscapeDataString("鼓楼区"));
+        Assert.Equal(0, (int)strict["total"]!);
+
+        var result = await fixture.SearchAsync(Q("鼓楼 会计"));
+
+        Assert.Null(result["understood"]!["district"]);
+        Assert.True((int)result["total"]! > 0, result.ToJsonString());
+        Assert.NotNull(result["relaxed"]);
+    }
+
+    [Fact]
+    public async Task RemoveTexts_ChipReadFromTaiwanWording_RemovesTheWordItStandsFor()
+    {
+        var analysis = fixture.Services.GetRequiredService<Jobs.Search.Analysis.ChineseTextAnalysis>();
+        var read = (string)(await fixture.SearchAsync(Q("週休二日 行政")))["understood"]!["benefits"]![0]!["text"]!;
+
+        Assert.DoesNotContain(read, "週休二日 行政", StringComparison.Ordinal);
+        Assert.Equal("行政", Jobs.Web.Public.JobSearch.RemoveTexts("週休二日 行政", [read], analysis.FoldQuery));
+        Assert.Equal("週休二日", Jobs.Web.Public.JobSearch.RemoveTexts("週休二日 行政", ["行政"], analysis.FoldQuery));
     }
 
     [Fact]

@@ -67,7 +67,8 @@ public sealed class SuggestFixture : JobsApiFactory, IAsyncLifetime
 
     public async Task<JsonObject> SearchAsync(string q)
     {
-        var response = await CreateClient().GetAsync("/api/postings/search?q=" + Uri.EscapeDataString(q));
+        // The fixture posts identical titles from one employer; these tests count each posting, not the folded groups.
+        var response = await CreateClient().GetAsync("/api/postings/search?diversify=false&q=" + Uri.EscapeDataString(q));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{q}: {(int)response.StatusCode} {body}");
         return JsonNode.Parse(body)!.AsObject();
@@ -199,7 +200,9 @@ public class SuggestApiTests(SuggestFixture fixture) : IClassFixture<SuggestFixt
         var welder = await fixture.SearchAsync("hanggong");
         Assert.Equal(2, (int)welder["total"]!);
         var accountant = await fixture.SearchAsync("kuaiji lanjing");
-        Assert.Equal("南京", (string)accountant["items"]!.AsArray().Single()!["city"]!);
+        // One posting matches both words; relaxed ones (another city's 会计) may follow it.
+        Assert.Equal(1, (int?)accountant["relaxed"]?["exactTotal"] ?? (int)accountant["total"]!);
+        Assert.Equal("南京", (string)accountant["items"]![0]!["city"]!);
     }
 
     [Theory]

@@ -14,7 +14,8 @@ public class SuggestBrowserTests(BrowserFixture browser) : IClassFixture<Browser
     {
         var employer = await browser.App.RegisterEmployerAsync("南京", "南京软通科技有限公司");
         await employer.CreatePostingAsync(SuggestFixture.P("软件工程师", "负责业务系统开发。", "南京", "建邺区", ["Java"]));
-        await employer.CreatePostingAsync(SuggestFixture.P("软件工程师", "负责数据平台开发。", "南京", "鼓楼区", ["Go"]));
+        // Another title: two postings of one employer under one title would be folded into one result.
+        await employer.CreatePostingAsync(SuggestFixture.P("高级软件工程师", "负责数据平台开发。", "南京", "鼓楼区", ["Go"]));
         // The lexicon rebuilds by itself within Suggest:RefreshSeconds; build it now rather than wait.
         await browser.App.Services.GetRequiredService<SearchLexiconProvider>().RefreshAsync(CancellationToken.None);
 

@@ -14,32 +14,31 @@ namespace Jobs.Tests.Search.Relevance;
 public class PostingRelevanceTests(RelevanceFixture fixture, ITestOutputHelper output) : IClassFixture<RelevanceFixture>
 {
     /// <summary>
-    /// Measured 0.881 over 85 queries when the set was written (rankings are deterministic run to run); 0.725 over 179 since
-    /// issue 17 grew the set (the original 85 still 0.905). Lowered from 0.85 because the new kinds measure what the engine
-    /// cannot do yet — whole sentences return nothing before relaxation — not because anything got worse. Issue goal after
-    /// the engine work: 0.90.
+    /// Measured 0.881 over 85 queries when the set was written (rankings are deterministic run to run); 0.911 over the 179 of
+    /// the grown set once issue 17's engine work (relaxation, intent words and conditions, diversity, the regional table,
+    /// pinyin expansion) landed. The issue's goal is 0.90 with no kind below 0.80.
     /// </summary>
-    public const double OverallFloor = 0.70;
+    public const double OverallFloor = 0.89;
 
     /// <summary>
-    /// Per kind: floor in hundredths of nDCG@10, a little below the figure measured (comments: on the grown set, issue 17).
-    /// Raise a floor when the analyzer, dictionary or vocabulary improves a kind for good; never lower one to make a change
-    /// pass without saying why.
+    /// Per kind: floor in hundredths of nDCG@10, a little below the figure measured (comments: the grown set after issue 17's
+    /// engine work). Raise a floor when the analyzer, dictionary or vocabulary improves a kind for good; never lower one to
+    /// make a change pass without saying why.
     /// </summary>
     public static TheoryData<QueryKind, int> KindFloorPercents => new()
     {
-        { QueryKind.Simplified, 86 },      // 0.935, 28 queries (0.894 over the first 26)
-        { QueryKind.Traditional, 60 },     // 0.637, 28 queries: the original 12 at 0.905, 16 Taiwan-worded added at 0.436 (was 80)
-        { QueryKind.Pinyin, 68 },          // 0.717,  9 queries
-        { QueryKind.EnglishMixed, 87 },    // 0.874,  9 queries (0.901 when written; the added postings compete, e.g. nj-sdet:0 in Java开发)
-        { QueryKind.Synonym, 91 },         // 0.946, 11 queries
-        { QueryKind.Spacing, 85 },         // 0.910,  6 queries
-        { QueryKind.City, 90 },            // 0.967,  7 queries
-        { QueryKind.PhraseExclusion, 92 }, // 0.955,  5 queries
-        { QueryKind.LongSentence, 0 },     // 0.000, 19 queries: every one returns nothing until relaxation and intent words land
-        { QueryKind.BlueCollar, 74 },      // 0.772, 23 queries
-        { QueryKind.Slang, 89 },           // 0.918, 19 queries
-        { QueryKind.SalaryBenefit, 56 },   // 0.591, 15 queries
+        { QueryKind.Simplified, 93 },      // 0.956, 28 queries
+        { QueryKind.Traditional, 86 },     // 0.890, 28 queries (16 Taiwan-worded among them)
+        { QueryKind.Pinyin, 88 },          // 0.905,  9 queries (0.717 before pinyin expanded into the vocabulary)
+        { QueryKind.EnglishMixed, 90 },    // 0.926,  9 queries
+        { QueryKind.Synonym, 93 },         // 0.955, 11 queries
+        { QueryKind.Spacing, 88 },         // 0.913,  6 queries
+        { QueryKind.City, 94 },            // 0.968,  7 queries
+        { QueryKind.PhraseExclusion, 92 }, // 0.951,  5 queries
+        { QueryKind.LongSentence, 82 },    // 0.851, 19 queries (0.000 before relaxation and intent words)
+        { QueryKind.BlueCollar, 82 },      // 0.848, 23 queries
+        { QueryKind.Slang, 91 },           // 0.936, 19 queries
+        { QueryKind.SalaryBenefit, 90 },   // 0.924, 15 queries (0.591 before benefits boosted instead of matching as words)
     };
 
     /// <summary>Slang and abbreviations with a standard word the vocabulary must expand them to (one-way).</summary>
