@@ -239,6 +239,9 @@ public class SuggestApiTests(SuggestFixture fixture) : IClassFixture<SuggestFixt
         // A plain link that keeps the other filters: works without JavaScript.
         var link = $"<a href=\"/jobs?q={Uri.EscapeDataString("会计")}&amp;city=nanjing\">会计</a>";
         Assert.Contains(link, html[at..], StringComparison.OrdinalIgnoreCase);
+        // The city given as a code in the address is named on its chip.
+        Assert.Contains("去掉条件：南京", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("去掉条件：nanjing", html, StringComparison.Ordinal);
 
         var correct = await (await fixture.CreateClient().GetAsync("/jobs?q=" + Uri.EscapeDataString("会计"))).Content.ReadAsStringAsync();
         Assert.DoesNotContain("你要找的是不是", correct, StringComparison.Ordinal);
