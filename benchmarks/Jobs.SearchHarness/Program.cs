@@ -8,13 +8,15 @@ using Jobs.Core.Storage;
 using Jobs.Search;
 using Jobs.Search.Postings;
 using Jobs.Search.Querying;
+using Jobs.SearchHarness;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // Usage: dotnet run -c Release --project benchmarks/Jobs.SearchHarness -- [--postings 1000000] [--data /tmp/jobs-bench]
-//        [--queries 2000] [--rebuild] [--threads 1]
+//        [--queries 2000] [--rebuild] [--threads 1] [--no-diversify] [--no-relax] [--peer [--peers-dir ../shared/peers]]
+// --peer also runs the Java Lucene peer on the same open postings and query mix and prints both side by side (implies --rebuild).
 int Arg(string name, int fallback) => args.SkipWhile(a => a != "--" + name).Skip(1).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).DefaultIfEmpty(fallback).First();
 string ArgS(string name, string fallback) => args.SkipWhile(a => a != "--" + name).Skip(1).DefaultIfEmpty(fallback).First();
 
@@ -22,7 +24,17 @@ var postings = Arg("postings", 1_000_000);
 var queries = Arg("queries", 2000);
 var threads = Arg("threads", 1);
 var dataDirectory = Path.GetFullPath(ArgS("data", Path.Combine(Path.GetTempPath(), $"jobs-bench-{postings}")));
-var forceRebuild = args.Contains("--rebuild");
+var diversify = !args.Contains("--no-diversify");
+var relax = !args.Contains("--no-relax");
+var withPeer = args.Contains("--peer");
+var forceRebuild = args.Contains("--rebuild") || withPeer;
+var peersDirectory = withPeer ? PeerRun.FindPeersDirectory(ArgS("peers-dir", "")) : null;
+if (withPeer && PeerRun.MissingReason(peersDirectory) is { } missingPeer)
+{
+    // Fail before minutes of seeding, not after.
+    Console.Error.WriteLine($"--peer cannot run: {missingPeer}");
+    return 2;
+}
 
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Jobs", LogLevel.Information);
@@ -50,6 +62,7 @@ await using (var scope = services.CreateAsyncScope())
 }
 
 var index = services.GetRequiredService<PostingIndex>();
+double? buildRate = null;
 if (forceRebuild || index.Index.State != Jobs.Search.Indexing.IndexState.Current || index.Index.DocumentCount == 0)
 {
     long analysedChars;
@@ -64,6 +77,7 @@ if (forceRebuild || index.Index.State != Jobs.Search.Indexing.IndexState.Current
     var watch = Stopwatch.StartNew();
     var count = await index.RebuildAsync(CancellationToken.None);
     var seconds = watch.Elapsed.TotalSeconds;
+    buildRate = count / seconds;
     // Title goes through three analyzers (word, bigram, pinyin), the description through two.
     Console.WriteLine($"INDEX BUILD: {count:N0} postings in {seconds:F1} s = {count / seconds:N0} postings/s, "
         + $"{analysedChars / seconds / 1e6:F2} M analysed chars/s");
@@ -85,7 +99,16 @@ var requests = Enumerable.Range(0, queries).Select(i => new PostingSearchRequest
     CityCodes = [cityPool[random.Next(cityPool.Length)]],
     Education = random.Next(2) == 0 ? EducationLevel.Bachelor : EducationLevel.Associate,
     PageSize = 20,
+    // The product default diversifies page 1 (collects up to 1,000 hits); --no-diversify measures the plain top 20.
+    Diversify = diversify,
+    // Relaxation (on by default) runs further searches when fewer than 10 postings match every word.
+    Relax = relax,
 }).ToArray();
+Console.WriteLine($"Queries: relaxation {(relax ? "on (product default)" : "off")}, diversity {(diversify ? "on (product default)" : "off")}");
+
+// The suggestion lexicon (pinyin readings, did-you-mean) otherwise rebuilds on a background timer during the first
+// seconds of the run (~6 s of a core at 1M postings): build it now so the timed queries meet the steady state.
+await services.GetRequiredService<Jobs.Search.Suggest.SearchLexiconProvider>().RefreshAsync(CancellationToken.None);
 
 // Warm up: JIT, caches, the first searcher.
 foreach (var r in requests.Take(200))
@@ -94,12 +117,18 @@ foreach (var r in requests.Take(200))
 }
 
 var latencies = new double[requests.Length];
+var relaxedCount = 0;
 var total = Stopwatch.StartNew();
 await Parallel.ForAsync(0, requests.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, async (i, ct) =>
 {
     var sw = Stopwatch.StartNew();
     var result = await search.SearchAsync(requests[i], ct);
     latencies[i] = sw.Elapsed.TotalMilliseconds;
+    if (result.Relaxed is not null)
+    {
+        Interlocked.Increment(ref relaxedCount);
+    }
+
     if (result.Facets.City.Count == 0 && result.Total > 0)
     {
         throw new InvalidOperationException("facets missing");
@@ -109,6 +138,23 @@ Array.Sort(latencies);
 double P(double q) => latencies[(int)Math.Min(latencies.Length - 1, Math.Ceiling(q * latencies.Length) - 1)];
 Console.WriteLine($"SEARCH ({threads} client(s), {requests.Length} queries, two filters, all facets, top 20): "
     + $"p50 {P(0.50):F2} ms, p90 {P(0.90):F2} ms, p99 {P(0.99):F2} ms, max {latencies[^1]:F2} ms, {requests.Length / total.Elapsed.TotalSeconds:F0} q/s");
+Console.WriteLine($"RELAXED: {relaxedCount} of {requests.Length} queries had fewer than 10 exact hits and were relaxed");
 var process = Process.GetCurrentProcess();
 Console.WriteLine($"MEMORY: working set {process.WorkingSet64 / 1024.0 / 1024.0:F0} MiB, managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0:F0} MiB");
 _ = cities;
+
+if (withPeer && peersDirectory is not null)
+{
+    var ours = new SideFigures(buildRate, indexBytes / 1024.0 / 1024.0, P(0.50), P(0.90), P(0.99), latencies[^1]);
+    var peerQueries = requests.Select(r => new PeerQuery(r.Query ?? "", r.CityCodes[0], PeerRun.AtMost(r.Education!.Value))).ToArray();
+    var peer = await PeerRun.RunAsync(peersDirectory, Path.Combine(dataDirectory, "jobs.db"), peerQueries,
+        Path.Combine(dataDirectory, "peer"), CancellationToken.None);
+    if (threads != 1)
+    {
+        Console.WriteLine($"Note: the project ran {threads} clients, the peer searches with one.");
+    }
+
+    PeerRun.Print(ours, peer);
+}
+
+return 0;
