@@ -96,19 +96,28 @@ public sealed class PostingSearchService
         using (var lease = _index.Index.Acquire())
         {
             var searcher = lease.Searcher;
-            var ladder = request.Relax ? Relax(searcher, prepared, Filtered) : null;
-            tiers = ladder?.Tiers;
-            relaxed = ladder?.Report;
-            if (ladder is not null)
+            PostingCollector Collect(Ladder? ladder)
             {
-                highlight = [.. text.HighlightTerms, .. text.RelaxedHighlightTerms, .. ladder.Report.Kept];
+                var c = new PostingCollector(_keys, prepared.Conditions, CreateRank(request.Sort, nowSeconds, prepared.BenefitBoostMask), size, after)
+                {
+                    Offset = ladder is null ? null : doc => TierOffset(ladder.Tiers, doc),
+                };
+                searcher.Search(Filtered(ladder?.Query ?? text.Query), c);
+                return c;
             }
 
-            collector = new PostingCollector(_keys, prepared.Conditions, CreateRank(request.Sort, nowSeconds, prepared.BenefitBoostMask), size, after)
+            // The search as typed comes first: only when it finds too few does the ladder count and search again, so the
+            // common query costs one pass rather than a count and a search.
+            collector = Collect(null);
+            var ladder = request.Relax && collector.TotalHits < _options.RelaxBelowHits ? Relax(searcher, prepared, Filtered) : null;
+            if (ladder is not null)
             {
-                Offset = tiers is null ? null : doc => TierOffset(tiers, doc),
-            };
-            searcher.Search(Filtered(ladder?.Query ?? text.Query), collector);
+                tiers = ladder.Tiers;
+                relaxed = ladder.Report;
+                highlight = [.. text.HighlightTerms, .. text.RelaxedHighlightTerms, .. ladder.Report.Kept];
+                collector = Collect(ladder);
+            }
+
             ranked = collector.Best();
             if (diversify)
             {
