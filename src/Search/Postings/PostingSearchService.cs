@@ -218,9 +218,9 @@ public sealed class PostingSearchService
     private sealed record Ladder(Query Query, IReadOnlyList<FixedBitSet> Tiers, RelaxedSearch Report);
 
     /// <summary>
-    /// When fewer than <see cref="SearchOptions.RelaxBelowHits"/> shown postings match the query as typed, walks
+    /// For a search whose words as typed matched fewer than <see cref="SearchOptions.RelaxBelowHits"/> shown postings, walks
     /// <see cref="RelaxationLadder"/> until enough do; each level that adds postings becomes a tier ranked below the ones
-    /// before it. Null when the query needs no relaxing or cannot relax.
+    /// before it. Null when the query cannot relax.
     /// </summary>
     private Ladder? Relax(IndexSearcher searcher, PreparedPostingRequest prepared, Func<Query?, Query> filtered)
     {
@@ -239,12 +239,8 @@ public sealed class PostingSearchService
             return set;
         }
 
+        // Called only when the search as typed found too few; its matches are the first tier.
         var strict = Match(text.Query);
-        if (strict.Count >= enough)
-        {
-            return null;
-        }
-
         var union = (FixedBitSet)strict.Documents.Clone();
         var tiers = new List<FixedBitSet> { strict.Documents };
         var queries = new List<Query> { text.Query };
@@ -307,7 +303,6 @@ public sealed class PostingSearchService
                 Experience = null,
             };
         }
-
 
         // Filters from the text join the explicit ones; an explicit parameter wins where both set the same thing.
         var cities = request.CityCodes.Concat(understood.Cities.Select(c => c.Code)).Distinct(StringComparer.Ordinal).ToList();
