@@ -32,9 +32,25 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => DataPaths.From(sp.GetRequiredService<IOptions<StorageOptions>>().Value, contentRoot));
         services.AddAccountSecurity();
         services.AddJobsKeyRing();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .Validate(o => o.Problem() is null, "ConnectionStrings:Postgres is not a usable PostgreSQL connection string (Host and Database are required).")
+            .ValidateOnStart();
+        services.AddSingleton(sp => DatabaseTarget.From(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataPaths>()));
         services.AddDbContext<JobsDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<DataPaths>().ConnectionString).AddInterceptors(sp.GetRequiredService<UserSecurityInterceptor>())
-                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, CipherModelCacheKeyFactory>());
+        {
+            var target = sp.GetRequiredService<DatabaseTarget>();
+            if (target.IsPostgres)
+            {
+                options.UseNpgsql(target.ConnectionString).AddInterceptors(PostgresWriteLock.Interceptor.Instance);
+            }
+            else
+            {
+                options.UseSqlite(target.ConnectionString);
+            }
+
+            options.AddInterceptors(sp.GetRequiredService<UserSecurityInterceptor>())
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, CipherModelCacheKeyFactory>();
+        });
 
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<DatabaseInitializer>();
