@@ -209,7 +209,7 @@ public partial class SchemaUpgradeEquivalenceTests
     /// change to old tables (a type, a nullability, an index) whether or not an upgrade step makes it; only the real
     /// version-1 schema shows a model change that has no step.
     /// </summary>
-    private const string Version1Ddl = """
+    internal const string Version1Ddl = """
         CREATE TABLE "Cities" (
             "Code" TEXT NOT NULL CONSTRAINT "PK_Cities" PRIMARY KEY,
             "RegionCode" TEXT NOT NULL,

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Jobs.Tests.Infrastructure;
 
 /// <summary>
-/// The real host over a real SQLite file in a fresh temporary folder. Demo seeding is off unless a test class asks for it,
+/// The real host over a real SQLite file in a fresh temporary folder (or a fresh PostgreSQL database of its own when
+/// <c>JOBS_TEST_POSTGRES</c> is set, <see cref="TestPostgres"/>). Demo seeding is off unless a test class asks for it,
 /// so each class controls exactly what is in its database.
 /// </summary>
 public class JobsApiFactory : WebApplicationFactory<Program>
@@ -25,6 +26,34 @@ public class JobsApiFactory : WebApplicationFactory<Program>
         DataDirectory = dataDirectory;
         _ownsDirectory = ownsDirectory;
         Directory.CreateDirectory(DataDirectory);
+        PostgresConnectionString = TestPostgres.SuiteOnPostgres ? PostgresFor(DataDirectory, ownsDirectory) : null;
+    }
+
+    /// <summary>
+    /// With <c>JOBS_TEST_POSTGRES</c> set, the host's own fresh PostgreSQL database; null on SQLite. A restart test's
+    /// folder remembers its database in a file, so every host over that folder finds the same data, as with a SQLite file.
+    /// </summary>
+    public string? PostgresConnectionString { get; }
+
+    private const string PostgresMarker = "postgres-connection.txt";
+
+    private static string PostgresFor(string dataDirectory, bool ownsDirectory)
+    {
+        var marker = Path.Combine(dataDirectory, PostgresMarker);
+        if (File.Exists(marker))
+        {
+            return File.ReadAllText(marker);
+        }
+
+        var connectionString = TestPostgres.CreateDatabase();
+        File.WriteAllText(marker, connectionString);
+        if (!ownsDirectory)
+        {
+            // A folder outlives its hosts; its database is dropped when the test run ends.
+            TestPostgres.DropAtExit(connectionString);
+        }
+
+        return connectionString;
     }
 
     private readonly bool _ownsDirectory;
@@ -72,6 +101,11 @@ public class JobsApiFactory : WebApplicationFactory<Program>
             ["BackgroundJobs:WorkerCount"] = "1",
             ["Api:Docs"] = "true",
         };
+        if (PostgresConnectionString is { } postgres)
+        {
+            settings["ConnectionStrings:Postgres"] = postgres;
+        }
+
         foreach (var (key, value) in HighRateLimits)
         {
             settings[key] = value;
@@ -102,6 +136,11 @@ public class JobsApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && _ownsDirectory)
         {
+            if (PostgresConnectionString is { } postgres)
+            {
+                TestPostgres.DropDatabase(postgres);
+            }
+
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);
