@@ -10,6 +10,8 @@ namespace Jobs.Tests.Domain;
 /// A file created by the oldest release and brought forward by the upgrade steps must have the very schema a new file gets;
 /// otherwise a model change without its upgrade step (or a step that differs from the model) only shows in production.
 /// </summary>
+/// <remarks>SQLite only: it compares SQLite files; <see cref="SchemaParityTests"/> compares them with PostgreSQL.</remarks>
+[Trait("Database", "SqliteOnly")]
 public partial class SchemaUpgradeEquivalenceTests
 {
     [Fact]

@@ -35,9 +35,9 @@ public class JobsApiFactory : WebApplicationFactory<Program>
     /// </summary>
     public string? PostgresConnectionString { get; }
 
-    private const string PostgresMarker = "postgres-connection.txt";
+    internal const string PostgresMarker = "postgres-connection.txt";
 
-    private static string PostgresFor(string dataDirectory, bool ownsDirectory)
+    internal static string PostgresFor(string dataDirectory, bool ownsDirectory)
     {
         var marker = Path.Combine(dataDirectory, PostgresMarker);
         if (File.Exists(marker))
