@@ -23,7 +23,7 @@ public static class ServiceCollectionExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.File) || File.Exists(Path.Combine(contentRoot, o.File)), "Regions:File names a file that does not exist.")
             .ValidateOnStart();
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new Common.MicrosecondClock(TimeProvider.System));
         services.AddSingleton(sp =>
         {
             var file = sp.GetRequiredService<IOptions<RegionsOptions>>().Value.File;

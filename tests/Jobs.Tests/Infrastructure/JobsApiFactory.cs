@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Jobs.Tests.Infrastructure;
 
@@ -129,6 +130,10 @@ public class JobsApiFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        if (ErrorLogFile.Path is { } errorLog)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(new ErrorLogFile(errorLog)));
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -34,7 +34,9 @@ public static class TestPostgres
         // template0 copies fastest and carries nothing a developer may have added to template1.
         command.CommandText = $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8';";
         command.ExecuteNonQuery();
-        return new NpgsqlConnectionStringBuilder(Base) { Database = name }.ConnectionString;
+        // Hosts run side by side against one server (100 connections by default): each keeps a small pool, and waits for it
+        // rather than failing when a burst wants more.
+        return new NpgsqlConnectionStringBuilder(Base) { Database = name, MaxPoolSize = 20, Timeout = 60 }.ConnectionString;
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentBag<string> LeftForExit = [];
