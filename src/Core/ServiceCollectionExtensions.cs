@@ -41,7 +41,7 @@ public static class ServiceCollectionExtensions
             var target = sp.GetRequiredService<DatabaseTarget>();
             if (target.IsPostgres)
             {
-                options.UseNpgsql(target.ConnectionString).AddInterceptors(PostgresWriteLock.Interceptor.Instance);
+                options.UseNpgsql(target.ConnectionString).AddInterceptors(PostgresWriteLock.Interceptor.Instance, PostgresTextGuard.Interceptor.Instance);
             }
             else
             {

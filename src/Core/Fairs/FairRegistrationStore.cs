@@ -254,7 +254,7 @@ internal static class DbCommandParameters
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
+        parameter.Value = value is string text && command is Npgsql.NpgsqlCommand ? PostgresTextGuard.Clean(text) : value ?? DBNull.Value;
         command.Parameters.Add(parameter);
     }
 }

@@ -15,6 +15,34 @@ public sealed class SeatControlTests
     [RedisFact]
     public Task Register_ConcurrentBurstOnRedis_SeatsExactlyCapacity() => BurstAsync(new RedisJobsApiFactory());
 
+    [PostgresFact]
+    public Task Register_ConcurrentBurstOnPostgres_SeatsExactlyCapacity() => BurstAsync(JobsApiFactory.OnPostgres());
+
+    /// <summary>
+    /// Two nodes on one PostgreSQL database, each with its own in-process queue: only the database's write lock orders
+    /// their seat decisions, and it must still hand out exactly the capacity, one arrival number each, seats in arrival order.
+    /// </summary>
+    [PostgresFact]
+    public async Task Register_BurstAcrossTwoNodesOnPostgres_SeatsExactlyCapacityInArrivalOrder()
+    {
+        await using var first = JobsApiFactory.OnPostgres();
+        await using var second = JobsApiFactory.SecondNodeOf(first);
+        var organiser = await first.CreateOrganiserAsync("南京");
+        var fairId = await organiser.CreateOpenFairAsync(FairTestKit.Fair(first, attendees: 50));
+        var people = await FairTestKit.AddGraduatesAsync(first.DatabasePath, 200, "nodes");
+
+        var answers = await Task.WhenAll(people.Select((p, i) => RegisterAsync(i % 2 == 0 ? first : second, fairId, p.Token)));
+
+        var registered = answers.Where(a => (string)a["status"]! == "registered").ToList();
+        Assert.Equal(50, registered.Count);
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), answers.Select(a => (long)a["arrival"]!).Order());
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), registered.Select(a => (long)a["arrival"]!).Order());
+        Assert.All(answers.Where(a => (string)a["status"]! == "waitlisted"), a => Assert.Equal((long)a["arrival"]! - 50, (long)a["position"]!));
+        var fair = await second.GetFairAsync(fairId);
+        Assert.Equal(50, (int)fair["counts"]!["registered"]!);
+        Assert.Equal(150, (int)fair["counts"]!["waitlisted"]!);
+    }
+
     [Fact]
     public Task RegisterAndCancel_RandomSequenceOnDatabase_MatchesTheQueueModel() => RandomSequenceAsync(new JobsApiFactory());
 

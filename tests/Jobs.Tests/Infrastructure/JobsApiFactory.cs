@@ -22,12 +22,28 @@ public class JobsApiFactory : WebApplicationFactory<Program>
     {
     }
 
-    protected JobsApiFactory(string dataDirectory, bool ownsDirectory)
+    protected JobsApiFactory(string dataDirectory, bool ownsDirectory, bool onPostgres = false)
     {
         DataDirectory = dataDirectory;
         _ownsDirectory = ownsDirectory;
         Directory.CreateDirectory(DataDirectory);
-        PostgresConnectionString = TestPostgres.SuiteOnPostgres ? PostgresFor(DataDirectory, ownsDirectory) : null;
+        PostgresConnectionString = TestPostgres.SuiteOnPostgres || onPostgres ? PostgresFor(DataDirectory, ownsDirectory) : null;
+    }
+
+    /// <summary>A host on a fresh PostgreSQL database of its own, whatever the suite runs on (for <see cref="PostgresFactAttribute"/> tests).</summary>
+    public static JobsApiFactory OnPostgres() => new PostgresFactory();
+
+    private sealed class PostgresFactory() : JobsApiFactory(Path.Combine(Path.GetTempPath(), "jobs-tests", Guid.NewGuid().ToString("N")),
+        ownsDirectory: true, onPostgres: true);
+
+    /// <summary>A second host (a folder of its own) on the PostgreSQL database of <paramref name="first"/>, as a second node.</summary>
+    public static JobsApiFactory SecondNodeOf(JobsApiFactory first) => new SecondNode(first.PostgresConnectionString
+        ?? throw new InvalidOperationException("Only a host on PostgreSQL has a database to share."));
+
+    private sealed class SecondNode(string postgres) : JobsApiFactory(Path.Combine(Path.GetTempPath(), "jobs-tests", Guid.NewGuid().ToString("N")),
+        ownsDirectory: true)
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [new("ConnectionStrings:Postgres", postgres)];
     }
 
     /// <summary>
