@@ -162,5 +162,4 @@ internal sealed class SchemaBackfills(JobsDbContext db, Privacy.ContactCipher co
 
         public string Description { get; set; } = "";
     }
-
 }

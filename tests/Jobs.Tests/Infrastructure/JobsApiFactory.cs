@@ -140,6 +140,15 @@ public class JobsApiFactory : WebApplicationFactory<Program>
             }
         }
 
+        // A derived fixture that points the host at another data folder (a restart test) gets that folder's database, so its
+        // hosts share data as they would share the folder's SQLite file.
+        if (PostgresConnectionString is not null && settings.GetValueOrDefault("Storage:DataDirectory") is { } folder && folder != DataDirectory
+            && settings.GetValueOrDefault("ConnectionStrings:Postgres") == PostgresConnectionString)
+        {
+            Directory.CreateDirectory(folder);
+            settings["ConnectionStrings:Postgres"] = PostgresFor(folder, ownsDirectory: false);
+        }
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
