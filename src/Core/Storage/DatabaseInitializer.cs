@@ -12,7 +12,7 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
     Privacy.ContactCipher contactCipher)
 {
     /// <summary>Raise with every schema change and add the step that brings version N-1 to N.</summary>
-    public const int CurrentVersion = 15;
+    public const int CurrentVersion = 16;
 
     /// <summary>The step whose transaction also encrypts the contact columns written before encryption existed.</summary>
     private const int ContactEncryptionStep = 14;
@@ -528,6 +528,19 @@ public sealed class DatabaseInitializer(JobsDbContext db, CityDirectory cities, 
                 "Cells" INTEGER NOT NULL
             );
             """,
+        ],
+        // 16: the ordered change log each API node's search index follows (several nodes on one database).
+        [16] =
+        [
+            """
+            CREATE TABLE "IndexChanges" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_IndexChanges" PRIMARY KEY AUTOINCREMENT,
+                "Kind" INTEGER NOT NULL,
+                "EntityId" INTEGER NOT NULL,
+                "At" TEXT NOT NULL
+            );
+            """,
+            "CREATE INDEX \"IX_IndexChanges_At\" ON \"IndexChanges\" (\"At\");",
         ],
     };
 
