@@ -37,6 +37,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ResumeIndex>();
         services.AddSingleton<IResumeChangeObserver>(sp => sp.GetRequiredService<ResumeIndex>());
         services.AddSingleton<ResumeSearchService>();
+        services.AddOptions<Jobs.Core.ChangeLog.ChangeLogOptions>().BindConfiguration(Jobs.Core.ChangeLog.ChangeLogOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Indexing.ChangeLogCatchUp>();
         services.AddOptions<Matching.MatchingOptions>().BindConfiguration(Matching.MatchingOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.TextWeight + o.CityWeight + o.EducationWeight + o.SalaryWeight + o.ExperienceWeight + o.FreshnessWeight + o.CohortWeight > 0,
                 "Matching weights must not all be zero.")
