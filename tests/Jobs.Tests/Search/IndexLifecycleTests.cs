@@ -57,14 +57,16 @@ public class IndexLifecycleTests
                 await employer.CreatePostingAsync(ApiClient.ValidPosting(title: "滑雪教练"));
             }
 
-            // A change committed to the database that the index never heard of, as after a crash between the two.
+            // A change committed to the database that the index never heard of, as after a crash between the two; like every
+            // writer, it records itself in the change log in the same transaction.
             await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "jobs.db")};Pooling=False"))
             {
                 await connection.OpenAsync();
                 var command = connection.CreateCommand();
-                command.CommandText = "UPDATE Postings SET Title = '冲浪教练', UpdatedAt = $now";
+                command.CommandText = "UPDATE Postings SET Title = '冲浪教练', UpdatedAt = $now; "
+                                      + "INSERT INTO IndexChanges (Kind, EntityId, At) SELECT 1, Id, $now FROM Postings;";
                 command.Parameters.AddWithValue("$now", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
-                Assert.Equal(1, await command.ExecuteNonQueryAsync());
+                Assert.Equal(2, await command.ExecuteNonQueryAsync());
             }
 
             using var second = JobsApiFactory.OverFolder(folder);
