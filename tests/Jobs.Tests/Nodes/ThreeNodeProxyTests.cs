@@ -54,10 +54,7 @@ public sealed class ThreeNodeProxyTests(ITestOutputHelper output) : IAsyncLifeti
 
             // Written on one node, found on each of the others.
             var first = await CreatePostingAsync(direct, Url(a, "/api/postings"), employerToken, "深海潜水教练");
-            foreach (var other in new[] { b, c })
-            {
-                Log($"posting from {a.Name} searchable on {other.Name} by a search sent {(await WaitSearchableAsync(direct, other, "深海潜水教练", first)).TotalMilliseconds:F0} ms after the write");
-            }
+            await WaitSearchableEverywhereAsync(direct, [b, c], "深海潜水教练", first);
 
             // The rush, through the proxy, with one node killed half way.
             watch.Restart();
@@ -122,10 +119,7 @@ public sealed class ThreeNodeProxyTests(ITestOutputHelper output) : IAsyncLifeti
 
             // Search still follows on the survivors: written through the proxy, found on both.
             var second = await CreatePostingAsync(viaProxy, "/api/postings", employerToken, "高原滑雪教练");
-            foreach (var other in new[] { a, b })
-            {
-                Log($"posting via proxy searchable on {other.Name} by a search sent {(await WaitSearchableAsync(direct, other, "高原滑雪教练", second)).TotalMilliseconds:F0} ms after the write");
-            }
+            await WaitSearchableEverywhereAsync(direct, [a, b], "高原滑雪教练", second);
 
             // The killed node comes back over its folder (its index never got the final commit) and catches up from the log.
             watch.Restart();
@@ -134,10 +128,7 @@ public sealed class ThreeNodeProxyTests(ITestOutputHelper output) : IAsyncLifeti
             // Its first search warms it; then the posting written while it was dead and the one written now are both there.
             await direct.GetStringAsync(Url(back, "/api/postings/search?q=" + Uri.EscapeDataString("教练")));
             var third = await CreatePostingAsync(direct, Url(a, "/api/postings"), employerToken, "雪山向导");
-            foreach (var title in new[] { "深海潜水教练", "高原滑雪教练", "雪山向导" })
-            {
-                await WaitSearchableAsync(direct, back, title, third);
-            }
+            await Task.WhenAll(new[] { "深海潜水教练", "高原滑雪教练", "雪山向导" }.Select(title => WaitSearchableAsync(direct, back, title, third)));
         }
         catch
         {
@@ -311,6 +302,13 @@ public sealed class ThreeNodeProxyTests(ITestOutputHelper output) : IAsyncLifeti
         var written = Stopwatch.StartNew();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"creating “{title}”: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return written;
+    }
+
+    /// <summary>Polls every node at once (one node's slow answer must not eat the others' time) and logs when each found it.</summary>
+    private async Task WaitSearchableEverywhereAsync(HttpClient client, NodeProcess[] nodes, string title, Stopwatch sinceWrite)
+    {
+        var found = await Task.WhenAll(nodes.Select(node => WaitSearchableAsync(client, node, title, sinceWrite)));
+        Log($"“{title}” found " + string.Join(", ", nodes.Zip(found, (n, t) => $"on {n.Name} by a search sent {t.TotalMilliseconds:F0} ms after the write")));
     }
 
     /// <summary>
