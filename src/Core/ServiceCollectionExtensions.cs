@@ -23,7 +23,7 @@ public static class ServiceCollectionExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.File) || File.Exists(Path.Combine(contentRoot, o.File)), "Regions:File names a file that does not exist.")
             .ValidateOnStart();
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new Common.MicrosecondClock(TimeProvider.System));
         services.AddSingleton(sp =>
         {
             var file = sp.GetRequiredService<IOptions<RegionsOptions>>().Value.File;
@@ -32,9 +32,25 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => DataPaths.From(sp.GetRequiredService<IOptions<StorageOptions>>().Value, contentRoot));
         services.AddAccountSecurity();
         services.AddJobsKeyRing();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .Validate(o => o.Problem() is null, "ConnectionStrings:Postgres is not a usable PostgreSQL connection string (Host and Database are required).")
+            .ValidateOnStart();
+        services.AddSingleton(sp => DatabaseTarget.From(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataPaths>()));
         services.AddDbContext<JobsDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<DataPaths>().ConnectionString).AddInterceptors(sp.GetRequiredService<UserSecurityInterceptor>())
-                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, CipherModelCacheKeyFactory>());
+        {
+            var target = sp.GetRequiredService<DatabaseTarget>();
+            if (target.IsPostgres)
+            {
+                options.UseNpgsql(target.ConnectionString).AddInterceptors(PostgresWriteLock.Interceptor.Instance);
+            }
+            else
+            {
+                options.UseSqlite(target.ConnectionString);
+            }
+
+            options.AddInterceptors(sp.GetRequiredService<UserSecurityInterceptor>())
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, CipherModelCacheKeyFactory>();
+        });
 
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<DatabaseInitializer>();

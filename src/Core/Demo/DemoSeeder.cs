@@ -232,6 +232,12 @@ public sealed class DemoSeeder(JobsDbContext db, CityDirectory cities, IPassword
     /// <summary>Sets the pragma when <paramref name="value"/> is given; returns its value from before.</summary>
     private async Task<long> PragmaAsync(string name, long? value, CancellationToken cancellationToken)
     {
+        if (!db.Database.IsSqlite())
+        {
+            // SQLite's page cache only; PostgreSQL sizes its own buffers.
+            return 0;
+        }
+
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = $"PRAGMA {name};";
         var before = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);

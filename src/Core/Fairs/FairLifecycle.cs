@@ -144,12 +144,17 @@ public sealed class FairLifecycle(JobsDbContext db, BoothService booths, IFairSe
             var body = fair.Kind == FairKind.Contest
                 ? $"你的队伍报名的“{fair.Title}”将于 {local:yyyy年M月d日 HH:mm} 在 {fair.Venue} 开始，请带好门票二维码，全体队员按时到场。"
                 : $"你报名的“{fair.Title}”将于 {local:yyyy年M月d日 HH:mm} 在 {fair.Venue} 开始，请带好门票二维码和简历按时入场。";
-            sent = await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT OR IGNORE INTO "Notifications" ("UserId", "Kind", "Title", "Body", "Link", "DedupKey", "CreatedAt", "Postings")
-                SELECT r."UserId", {NotificationKinds.FairReminder}, {title}, {body} || ' 门票号 ' || r."Ticket", {$"/api/fairs/{fair.Id}/attendees/me"},
-                       {$"fair-reminder:{fair.Id}"}, {now}, '[]'
-                FROM "FairRegistrations" r WHERE r."FairId" = {fair.Id} AND r."Status" = 0;
-                """, cancellationToken);
+            // The empty postings list is SQL text, not a parameter: PostgreSQL's JSON column takes no text parameter as it is.
+            var noPostings = db.Database.IsNpgsql() ? "CAST('[]' AS jsonb)" : "'[]'";
+            var sql = $$"""
+                INSERT INTO "Notifications" ("UserId", "Kind", "Title", "Body", "Link", "DedupKey", "CreatedAt", "Postings")
+                SELECT r."UserId", {0}, {1}, {2} || ' 门票号 ' || r."Ticket", {3}, {4}, {5}, {{noPostings}}
+                FROM "FairRegistrations" r WHERE r."FairId" = {6} AND r."Status" = 0
+                ON CONFLICT DO NOTHING;
+                """;
+            sent = await db.Database.ExecuteSqlRawAsync(sql,
+                [NotificationKinds.FairReminder, title, body, $"/api/fairs/{fair.Id}/attendees/me", $"fair-reminder:{fair.Id}", now, fair.Id],
+                cancellationToken);
         }
         else
         {

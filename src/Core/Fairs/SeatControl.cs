@@ -1,5 +1,4 @@
 using Jobs.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Jobs.Core.Fairs;
 
@@ -20,7 +19,7 @@ public sealed record SeatRelease(FairRegistration? Cancelled, FairRegistration? 
 /// <summary>
 /// Decides who gets a seat. Every implementation gives seats strictly in arrival order up to the capacity, waitlists the rest
 /// in the same order, keeps one registration per person, and has stored the outcome before it returns it, so an answered
-/// request is never lost. Without Redis the SQLite write lock decides (<see cref="DatabaseSeatControl"/>); with Redis a Lua
+/// request is never lost. Without Redis the database's write lock decides (<see cref="DatabaseSeatControl"/>); with Redis a Lua
 /// script does, atomically across processes, and the database records its decisions.
 /// </summary>
 public interface IFairSeatControl
@@ -37,8 +36,8 @@ public interface IFairSeatControl
 }
 
 /// <summary>
-/// Seat decisions inside one SQLite IMMEDIATE transaction each: the database's single write lock serialises them across
-/// processes that share the file. Within a process a gate queues them first, so the processes contend for the lock and not
+/// Seat decisions inside one write transaction each: the database's write lock (SQLite's IMMEDIATE transaction, PostgreSQL's
+/// advisory write lock, <see cref="Storage.PostgresWriteLock"/>) serialises them across processes that share the database. Within a process a gate queues them first, so the processes contend for the lock and not
 /// every request; SQLite's own busy handler (short sleeps) waits for the other process.
 /// </summary>
 public sealed class DatabaseSeatControl(FairRegistrationStore store) : IFairSeatControl
@@ -51,7 +50,7 @@ public sealed class DatabaseSeatControl(FairRegistrationStore store) : IFairSeat
         try
         {
             await using var connection = await store.OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await store.BeginAsync(connection, cancellationToken);
             var existing = await store.FindAsync(connection, transaction, claim.FairId, claim.UserId, cancellationToken);
             if (existing is { Status: not RegistrationStatus.Cancelled })
             {
@@ -83,7 +82,7 @@ public sealed class DatabaseSeatControl(FairRegistrationStore store) : IFairSeat
         try
         {
             await using var connection = await store.OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await store.BeginAsync(connection, cancellationToken);
             var existing = await store.FindAsync(connection, transaction, fairId, userId, cancellationToken);
             if (existing is null or { Status: RegistrationStatus.Cancelled })
             {

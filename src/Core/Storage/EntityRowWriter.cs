@@ -103,7 +103,11 @@ internal sealed class EntityRowWriter<T> : IDisposable
         var command = db.Database.GetDbConnection().CreateCommand();
         var sql = new StringBuilder("INSERT INTO ").Append(Quote(table)).Append(" (");
         sql.AppendJoin(", ", sources.Select(s => Quote(s.Column))).Append(") VALUES (");
-        sql.AppendJoin(", ", sources.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture))).Append(')');
+        // A JSON document goes in as text: PostgreSQL's jsonb column takes it only cast (SQLite's TEXT column as it is).
+        var jsonb = db.Database.IsNpgsql();
+        sql.AppendJoin(", ", sources.Select((s, i) => s.Mapping is null && jsonb
+            ? $"CAST(@p{i.ToString(CultureInfo.InvariantCulture)} AS jsonb)"
+            : "@p" + i.ToString(CultureInfo.InvariantCulture))).Append(')');
         if (readBackKey && generatedKey is not null)
         {
             sql.Append(" RETURNING ").Append(Quote(generatedKey.GetColumnName()));

@@ -85,9 +85,16 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options, Conta
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite keeps no time zone: everything is stored as UTC and read back as UTC.
+        // SQLite keeps no time zone: everything is stored as UTC and read back as UTC. On PostgreSQL the same converter feeds
+        // timestamptz, which takes only UTC values (Npgsql refuses other kinds) and returns them as UTC: one rule for both.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        if (Database.IsNpgsql())
+        {
+            // SQLite compares and sorts text byte by byte; the "C" collation does the same on PostgreSQL, whatever the
+            // server's locale, so lists ordered by name come out alike on both.
+            configurationBuilder.Properties<string>().UseCollation("C");
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -128,7 +135,7 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options, Conta
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.CreditCode).HasMaxLength(18);
             e.Property(x => x.IndustryCode).HasMaxLength(1);
-            e.HasIndex(x => x.CreditCode).IsUnique().HasFilter("CreditCode IS NOT NULL");
+            e.HasIndex(x => x.CreditCode).IsUnique().HasFilter(Filter("CreditCode", "IS NOT NULL"));
             e.HasIndex(x => x.Name);
         });
 
@@ -209,7 +216,7 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options, Conta
             e.Property(f => f.Day).HasMaxLength(10);
             e.Property(f => f.ClearNote).HasMaxLength(ContactDisclosure.NoteMaxLength);
             // One open flag per employer, even when two requests pass the limit at once.
-            e.HasIndex(f => f.EmployerId).IsUnique().HasFilter("ClearedAt IS NULL");
+            e.HasIndex(f => f.EmployerId).IsUnique().HasFilter(Filter("ClearedAt", "IS NULL"));
             e.HasIndex(f => f.FlaggedAt);
         });
 
@@ -365,7 +372,7 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options, Conta
             // double booking even if a bug upstream tried one.
             e.HasIndex(r => new { r.FairId, r.UserId }).IsUnique();
             e.HasIndex(r => new { r.FairId, r.Seq }).IsUnique();
-            e.HasIndex(r => r.Ticket).IsUnique().HasFilter("Ticket IS NOT NULL");
+            e.HasIndex(r => r.Ticket).IsUnique().HasFilter(Filter("Ticket", "IS NOT NULL"));
             e.HasIndex(r => new { r.FairId, r.Status, r.Seq });
             e.HasIndex(r => r.UserId);
             e.Property(r => r.Ticket).HasMaxLength(20);
@@ -377,6 +384,12 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options, Conta
         });
     }
 
+    /// <summary>
+    /// A partial index's condition. PostgreSQL folds unquoted names to lower case, so it needs the column quoted; SQLite files
+    /// keep the unquoted text their upgrade steps wrote (the upgrade test compares it with a fresh file's).
+    /// </summary>
+    private string Filter(string column, string condition) => Database.IsNpgsql() ? $"\"{column}\" {condition}" : $"{column} {condition}";
+
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
@@ -387,13 +400,13 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options, Conta
 }
 
 /// <summary>
-/// Models are cached per context type; contexts with contact encryption are keyed by their cipher too, because the cipher's
+/// Models are cached per context type and provider (SQLite and PostgreSQL models differ in collations); contexts with contact encryption are keyed by their cipher too, because the cipher's
 /// key ring belongs to one host (two hosts in one process, as in the tests, each get a model with their own keys).
 /// </summary>
 public sealed class CipherModelCacheKeyFactory : IModelCacheKeyFactory
 {
     public object Create(DbContext context, bool designTime) =>
-        (context.GetType(), (context as JobsDbContext)?.ContactCipher, designTime);
+        (context.GetType(), context.Database.ProviderName, (context as JobsDbContext)?.ContactCipher, designTime);
 }
 
 /// <summary>A configured city mirrored into the database so reports and joins can use it.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Jobs.Core.Fairs;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -117,7 +116,7 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
             {
                 (registration, written) = await RecordAsync(claim, seq, status, cancellationToken);
             }
-            catch (Exception e) when (e is SeatStateLostException or SqliteException { SqliteErrorCode: 19 } && attempt < 3)
+            catch (Exception e) when ((e is SeatStateLostException || Jobs.Core.Storage.DatabaseTarget.IsConstraintViolation(e)) && attempt < 3)
             {
                 // Redis lost its state while a decision was on its way to the database and was rebuilt without it: the arrival
                 // is already stored for someone else, or this person already holds another one. Rebuild from the database,
@@ -205,7 +204,7 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
                 try
                 {
                     await using var connection = await store.OpenAsync(cancellationToken);
-                    await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+                    await using var transaction = await store.BeginAsync(connection, cancellationToken);
                     row.Seq = seq;
                     var promoted = status == RegistrationStatus.Registered && row.Status == RegistrationStatus.Waitlisted;
                     if (status == RegistrationStatus.Registered)
@@ -288,7 +287,7 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
         try
         {
             await using var connection = await store.OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await store.BeginAsync(connection, cancellationToken);
             var existing = await store.FindAsync(connection, transaction, claim.FairId, claim.UserId, cancellationToken);
             if (existing is not null && existing.Seq == seq && existing.Status == status)
             {
@@ -330,7 +329,7 @@ public sealed class RedisSeatControl(IConnectionMultiplexer redis, FairRegistrat
         try
         {
             await using var connection = await store.OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await store.BeginAsync(connection, cancellationToken);
             var cancelled = await store.FindAsync(connection, transaction, fairId, userId, cancellationToken);
             if (cancelled is not null)
             {

@@ -9,6 +9,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Jobs.Tests.Domain;
 
+/// <remarks>SQLite only: each test writes an old release's SQLite file; PostgreSQL has no releases before version 15.</remarks>
+[Trait("Database", "SqliteOnly")]
 public class DatabaseUpgradeTests
 {
     /// <summary>

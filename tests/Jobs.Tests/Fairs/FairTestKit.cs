@@ -6,7 +6,6 @@ using Jobs.Api.Auth;
 using Jobs.Background.Fairs;
 using Jobs.Core.Accounts;
 using Jobs.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -75,19 +74,18 @@ public static class FairTestKit
     public static async Task<IReadOnlyList<(long UserId, string Token)>> AddGraduatesAsync(string databasePath, int count, string prefix)
     {
         var ids = new List<long>(count);
-        await using (var connection = new SqliteConnection($"Data Source={databasePath};Default Timeout=60"))
+        await using (var connection = await TestDatabase.OpenAsync(databasePath))
         {
-            await connection.OpenAsync();
-            await using var transaction = connection.BeginTransaction();
+            await using var transaction = await connection.BeginTransactionAsync();
             var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
                 INSERT INTO "Users" ("Email", "PasswordHash", "Role", "DisplayName", "CityCode", "EmployerId", "CreatedAt", "SecurityStamp", "FailedSignInCount")
-                VALUES ($email, 'not-a-hash', 0, $name, NULL, NULL, $now, 'bench-stamp', 0) RETURNING "Id";
+                VALUES (@email, 'not-a-hash', 0, @name, NULL, NULL, @now, 'bench-stamp', 0) RETURNING "Id";
                 """;
-            var email = command.Parameters.Add("$email", SqliteType.Text);
-            var name = command.Parameters.Add("$name", SqliteType.Text);
-            command.Parameters.AddWithValue("$now", DateTime.UtcNow);
+            var email = command.Add("@email", "");
+            var name = command.Add("@name", "");
+            command.Add("@now", DateTime.UtcNow);
             for (var i = 0; i < count; i++)
             {
                 email.Value = $"{prefix}.{i}.{Guid.NewGuid():N}@burst.test";
@@ -98,8 +96,9 @@ public static class FairTestKit
             // One session per account, as a sign-in would have started; the tokens below name it.
             command.Parameters.Clear();
             command.CommandText = """
-                INSERT OR IGNORE INTO "Sessions" ("Id", "UserId", "SecurityStamp", "CreatedAt")
-                SELECT 'bench-' || "Id", "Id", "SecurityStamp", "CreatedAt" FROM "Users" WHERE "SecurityStamp" = 'bench-stamp';
+                INSERT INTO "Sessions" ("Id", "UserId", "SecurityStamp", "CreatedAt")
+                SELECT 'bench-' || "Id", "Id", "SecurityStamp", "CreatedAt" FROM "Users" WHERE "SecurityStamp" = 'bench-stamp'
+                ON CONFLICT DO NOTHING;
                 """;
             await command.ExecuteNonQueryAsync();
             await transaction.CommitAsync();

@@ -8,7 +8,6 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Jobs.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace Jobs.Tests.Fairs;
@@ -275,7 +274,7 @@ public sealed class MultiProcessRegistrationTests(ITestOutputHelper output) : IA
             ["BackgroundJobs__WorkerCount"] = "1",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        foreach (var (key, value) in JobsApiFactory.HighRateLimitsEnvironment)
+        foreach (var (key, value) in JobsApiFactory.HighRateLimitsEnvironment.Concat(TestDatabase.ProcessEnvironment(_data)))
         {
             settings[key] = value;
         }
@@ -458,13 +457,12 @@ public sealed class MultiProcessRegistrationTests(ITestOutputHelper output) : IA
 
     private async Task<List<Row>> ReadRowsAsync(long fairId)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "jobs.db")};Pooling=False;Default Timeout=60");
-        await connection.OpenAsync();
+        await using var connection = await TestDatabase.OpenAsync(Path.Combine(_data, "jobs.db"));
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT "Id", "UserId", "Seq", "Status", "Ticket" FROM "FairRegistrations" WHERE "FairId" = $fair ORDER BY "Seq";
+            SELECT "Id", "UserId", "Seq", "Status", "Ticket" FROM "FairRegistrations" WHERE "FairId" = @fair ORDER BY "Seq";
             """;
-        command.Parameters.AddWithValue("$fair", fairId);
+        command.Add("@fair", fairId);
         var rows = new List<Row>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

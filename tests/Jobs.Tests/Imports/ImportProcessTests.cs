@@ -114,7 +114,7 @@ public sealed class ImportProcessTests : IDisposable
         start.Environment["Admin__Email"] = JobsApiFactory.AdminEmail;
         start.Environment["Admin__Password"] = JobsApiFactory.AdminPassword;
         start.Environment["Auth__SigningKey"] = "test-signing-key-that-is-long-enough-for-hs256";
-        foreach (var (key, value) in JobsApiFactory.HighRateLimitsEnvironment)
+        foreach (var (key, value) in JobsApiFactory.HighRateLimitsEnvironment.Concat(TestDatabase.ProcessEnvironment(_data)))
         {
             start.Environment[key] = value;
         }
@@ -148,8 +148,7 @@ public sealed class ImportProcessTests : IDisposable
 
     private async Task<State> ReadStateAsync()
     {
-        var options = new DbContextOptionsBuilder<JobsDbContext>().UseSqlite($"Data Source={Path.Combine(_data, "jobs.db")};Pooling=False").Options;
-        await using var db = new JobsDbContext(options);
+        await using var db = new JobsDbContext(TestDatabase.ContextOptions(_data));
         var titles = await db.Postings.Where(p => p.Status == PostingStatus.Open).Select(p => p.Title).ToListAsync();
         var runs = await db.ImportRuns.OrderBy(r => r.Id).Select(r => r.Status).ToListAsync();
         return new State(await db.Postings.CountAsync(), titles, runs);

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Jobs.Tests.Infrastructure;
 
 /// <summary>
-/// The real host over a real SQLite file in a fresh temporary folder. Demo seeding is off unless a test class asks for it,
+/// The real host over a real SQLite file in a fresh temporary folder (or a fresh PostgreSQL database of its own when
+/// <c>JOBS_TEST_POSTGRES</c> is set, <see cref="TestPostgres"/>). Demo seeding is off unless a test class asks for it,
 /// so each class controls exactly what is in its database.
 /// </summary>
 public class JobsApiFactory : WebApplicationFactory<Program>
@@ -25,6 +27,34 @@ public class JobsApiFactory : WebApplicationFactory<Program>
         DataDirectory = dataDirectory;
         _ownsDirectory = ownsDirectory;
         Directory.CreateDirectory(DataDirectory);
+        PostgresConnectionString = TestPostgres.SuiteOnPostgres ? PostgresFor(DataDirectory, ownsDirectory) : null;
+    }
+
+    /// <summary>
+    /// With <c>JOBS_TEST_POSTGRES</c> set, the host's own fresh PostgreSQL database; null on SQLite. A restart test's
+    /// folder remembers its database in a file, so every host over that folder finds the same data, as with a SQLite file.
+    /// </summary>
+    public string? PostgresConnectionString { get; }
+
+    internal const string PostgresMarker = "postgres-connection.txt";
+
+    internal static string PostgresFor(string dataDirectory, bool ownsDirectory)
+    {
+        var marker = Path.Combine(dataDirectory, PostgresMarker);
+        if (File.Exists(marker))
+        {
+            return File.ReadAllText(marker);
+        }
+
+        var connectionString = TestPostgres.CreateDatabase();
+        File.WriteAllText(marker, connectionString);
+        if (!ownsDirectory)
+        {
+            // A folder outlives its hosts; its database is dropped when the test run ends.
+            TestPostgres.DropAtExit(connectionString);
+        }
+
+        return connectionString;
     }
 
     private readonly bool _ownsDirectory;
@@ -72,6 +102,11 @@ public class JobsApiFactory : WebApplicationFactory<Program>
             ["BackgroundJobs:WorkerCount"] = "1",
             ["Api:Docs"] = "true",
         };
+        if (PostgresConnectionString is { } postgres)
+        {
+            settings["ConnectionStrings:Postgres"] = postgres;
+        }
+
         foreach (var (key, value) in HighRateLimits)
         {
             settings[key] = value;
@@ -95,6 +130,10 @@ public class JobsApiFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        if (ErrorLogFile.Path is { } errorLog)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(new ErrorLogFile(errorLog)));
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -102,6 +141,11 @@ public class JobsApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && _ownsDirectory)
         {
+            if (PostgresConnectionString is { } postgres)
+            {
+                TestPostgres.DropDatabase(postgres);
+            }
+
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);

@@ -8,7 +8,9 @@ public sealed class TestClock : TimeProvider
 {
     private long _offsetTicks;
 
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+    // Whole microseconds, as the platform's own clock (Jobs.Core.Common.MicrosecondClock).
+    public override DateTimeOffset GetUtcNow() =>
+        Jobs.Core.Common.MicrosecondClock.Cut(System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks)));
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 

@@ -6,24 +6,62 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Jobs.Tests.Nodes;
 
-/// <summary>A node over a database another node writes: its own data folder and index, the shared SQLite file.</summary>
-public sealed class NodeFactory(string dataDirectory, string databasePath, IEnumerable<KeyValuePair<string, string?>>? extra = null)
-    : JobsApiFactory(dataDirectory, ownsDirectory: false)
+/// <summary>
+/// The database several nodes share: a SQLite file in the test's folder, or (on a PostgreSQL run, or when asked) a fresh
+/// PostgreSQL database of the test's own, dropped when the test process ends.
+/// </summary>
+public sealed record SharedDatabase(string SqlitePath, string? Postgres)
 {
-    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
-    [
-        new("Storage:ConnectionString", $"Data Source={databasePath};Default Timeout=30"),
-        .. extra ?? [],
-    ];
+    public static SharedDatabase Create(string root, bool postgres = false)
+    {
+        Directory.CreateDirectory(root);
+        string? connection = null;
+        if (postgres || TestPostgres.SuiteOnPostgres)
+        {
+            connection = TestPostgres.CreateDatabase();
+            TestPostgres.DropAtExit(connection);
+        }
+
+        return new SharedDatabase(Path.Combine(root, "shared.db"), connection);
+    }
+
+    /// <summary>
+    /// Points a data folder at this database: on PostgreSQL the folder's marker file (which hosts and
+    /// <see cref="TestDatabase"/> read), on SQLite nothing (the node gets the connection string in its settings).
+    /// </summary>
+    public string Attach(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        if (Postgres is not null)
+        {
+            File.WriteAllText(Path.Combine(dataDirectory, JobsApiFactory.PostgresMarker), Postgres);
+        }
+
+        return dataDirectory;
+    }
+
+    /// <summary>The settings that put a host on this database.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Settings => Postgres is null
+        ? [new("Storage:ConnectionString", $"Data Source={SqlitePath};Default Timeout=30")]
+        : [new("ConnectionStrings:Postgres", Postgres)];
+}
+
+/// <summary>A node over a database other nodes share: its own data folder and index, the shared database.</summary>
+public sealed class NodeFactory(string dataDirectory, SharedDatabase database, IEnumerable<KeyValuePair<string, string?>>? extra = null)
+    : JobsApiFactory(database.Attach(dataDirectory), ownsDirectory: false)
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [.. database.Settings, .. extra ?? []];
 }
 
 public sealed class ChangeLogTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "jobs-tests", "nodes-" + Guid.NewGuid().ToString("N"));
 
-    private string DatabasePath => Path.Combine(_root, "shared.db");
+    private readonly SharedDatabase _database;
 
-    private NodeFactory Node(string name) => new(Path.Combine(_root, name), DatabasePath);
+    public ChangeLogTests() => _database = SharedDatabase.Create(_root);
+
+    private NodeFactory Node(string name) => new(Path.Combine(_root, name), _database);
 
     private static async Task<int> TotalAsync(JobsApiFactory node, string title)
     {

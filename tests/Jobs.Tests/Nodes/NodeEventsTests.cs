@@ -12,7 +12,10 @@ public sealed class NodeEventsTests : IAsyncLifetime
     private readonly string _root = Path.Combine(Path.GetTempPath(), "jobs-tests", "events-" + Guid.NewGuid().ToString("N"));
     private readonly string _prefix = TestRedis.UniquePrefix("events");
 
-    private NodeFactory Node(string name, params KeyValuePair<string, string?>[] extra) => new(Path.Combine(_root, name), Path.Combine(_root, "shared.db"),
+    private SharedDatabase? _database;
+
+    private NodeFactory Node(string name, params KeyValuePair<string, string?>[] extra) =>
+        new(Path.Combine(_root, name), _database ??= SharedDatabase.Create(_root),
     [
         new("ConnectionStrings:Redis", TestRedis.Address),
         new("Web:DataProtectionRedisKey", _prefix + "keys"),

@@ -3,8 +3,8 @@ using Jobs.Tests.Infrastructure;
 namespace Jobs.Tests.Nodes;
 
 /// <summary>
-/// A fact that needs Redis and nginx (<c>JOBS_TEST_NGINX</c>, default /usr/sbin/nginx): skipped with the reason when either
-/// is missing, unless <c>JOBS_REQUIRE_REDIS=1</c> or <c>JOBS_REQUIRE_POSTGRES=1</c> (CI), where it runs and fails loudly.
+/// A fact that needs PostgreSQL, Redis and nginx (<c>JOBS_TEST_NGINX</c>, default /usr/sbin/nginx): skipped with the reason
+/// when one is missing, unless <c>JOBS_REQUIRE_REDIS=1</c> or <c>JOBS_REQUIRE_POSTGRES=1</c> (CI), where it runs and fails loudly.
 /// </summary>
 public sealed class ThreeNodeFactAttribute : FactAttribute
 {
@@ -18,7 +18,11 @@ public sealed class ThreeNodeFactAttribute : FactAttribute
             return;
         }
 
-        if (!TestRedis.IsAvailable)
+        if (!TestPostgres.IsAvailable)
+        {
+            Skip = $"No PostgreSQL answers at {TestPostgres.Base}; the three nodes share one database there.";
+        }
+        else if (!TestRedis.IsAvailable)
         {
             Skip = $"No Redis answers on {TestRedis.Address}; the three nodes share their seats, jobs and keys through it.";
         }

@@ -6,13 +6,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jobs.Tests.Fairs;
 using Jobs.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace Jobs.Tests.Nodes;
 
 /// <summary>
-/// The layout of deploy/: three real API processes on one database and one Redis, behind nginx started from
+/// The layout of deploy/: three real API processes on one PostgreSQL database and one Redis, behind nginx started from
 /// deploy/nginx.conf (ports rewritten). A registration rush goes through the proxy while one node is SIGKILLed half way;
 /// clients retry through the proxy. Postings written on one node must be searchable on the others within 2 s.
 /// </summary>
@@ -29,7 +28,13 @@ public sealed class ThreeNodeProxyTests(ITestOutputHelper output) : IAsyncLifeti
     private readonly string _prefix = TestRedis.UniquePrefix("three");
     private readonly List<NodeProcess> _processes = [];
 
-    private string DatabasePath => Path.Combine(_root, "shared.db");
+    /// <summary>One fresh PostgreSQL database for the whole deployment.</summary>
+    private SharedDatabase _database = null!;
+
+    /// <summary>The setup host's folder; its marker file names the database, so <see cref="TestDatabase"/> reaches it.</summary>
+    private string SetupFolder => Path.Combine(_root, "setup");
+
+    private string DatabasePath => Path.Combine(SetupFolder, "jobs.db");
 
     [ThreeNodeFact]
     public async Task Register_NodeKilledMidRushBehindProxy_ExactlyCapacitySeatedAndSearchFollows()
@@ -150,7 +155,7 @@ public sealed class ThreeNodeProxyTests(ITestOutputHelper output) : IAsyncLifeti
     {
         long fairId;
         string employerToken;
-        await using (var host = new NodeFactory(Path.Combine(_root, "setup"), DatabasePath))
+        await using (var host = new NodeFactory(SetupFolder, _database))
         {
             var organiser = await host.CreateOrganiserAsync("南京");
             fairId = await organiser.CreateOpenFairAsync(FairTestKit.Fair(host, attendees: Capacity));
@@ -168,7 +173,7 @@ public sealed class ThreeNodeProxyTests(ITestOutputHelper output) : IAsyncLifeti
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["Storage__DataDirectory"] = Path.Combine(_root, "node-" + name),
-            ["Storage__ConnectionString"] = $"Data Source={DatabasePath};Default Timeout=30",
+            ["ConnectionStrings__Postgres"] = _database.Postgres!,
             ["Storage__SeedDemoData"] = "false",
             ["Admin__Email"] = JobsApiFactory.AdminEmail,
             ["Admin__Password"] = JobsApiFactory.AdminPassword,
@@ -339,11 +344,10 @@ public sealed class ThreeNodeProxyTests(ITestOutputHelper output) : IAsyncLifeti
 
     private async Task<List<Row>> ReadRowsAsync(long fairId)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False;Default Timeout=60");
-        await connection.OpenAsync();
+        await using var connection = await TestDatabase.OpenAsync(DatabasePath);
         await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "Id", "UserId", "Seq", "Status", "Ticket" FROM "FairRegistrations" WHERE "FairId" = $fair ORDER BY "Seq";""";
-        command.Parameters.AddWithValue("$fair", fairId);
+        command.CommandText = """SELECT "Id", "UserId", "Seq", "Status", "Ticket" FROM "FairRegistrations" WHERE "FairId" = @fair ORDER BY "Seq";""";
+        command.Add("@fair", fairId);
         var rows = new List<Row>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -358,7 +362,7 @@ public sealed class ThreeNodeProxyTests(ITestOutputHelper output) : IAsyncLifeti
 
     public Task InitializeAsync()
     {
-        Directory.CreateDirectory(_root);
+        _database = SharedDatabase.Create(_root, postgres: true);
         return Task.CompletedTask;
     }
 
@@ -370,6 +374,11 @@ public sealed class ThreeNodeProxyTests(ITestOutputHelper output) : IAsyncLifeti
         }
 
         await TestRedis.DeleteKeysAsync(_prefix);
+        if (_database.Postgres is { } postgres)
+        {
+            TestPostgres.DropDatabase(postgres);
+        }
+
         try
         {
             Directory.Delete(_root, recursive: true);

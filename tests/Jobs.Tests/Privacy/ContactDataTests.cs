@@ -189,7 +189,9 @@ public class ContactDataTests(JobsApiFactory factory) : IClassFixture<JobsApiFac
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.Client.GetAsync("/api/admin/contact-views")).StatusCode);
     }
 
+    // SQLite only: it reads the raw database file and its WAL byte by byte.
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task RawDatabase_AfterResumeSaved_HoldsNoPlaintextContact()
     {
         var (_, resumeId, phone, email) = await GraduateAsync();

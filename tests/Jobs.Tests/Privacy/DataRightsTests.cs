@@ -208,7 +208,9 @@ public sealed class DataRightsTests(JobsApiFactory factory) : IClassFixture<Jobs
         return export.ToJsonString();
     }
 
+    // SQLite only: it searches every text cell of the SQLite file (DataRightsTestKit.FindInDatabaseAsync).
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task Erasure_AfterCoolingOff_LeavesNoPersonalDataInDatabaseOrIndex()
     {
         using var host = new JobsApiFactory();

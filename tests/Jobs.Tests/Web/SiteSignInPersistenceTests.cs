@@ -88,6 +88,9 @@ public class SiteSignInPersistenceTests
             new("BackgroundJobs:RedisSeatPrefix", prefix + "seats:"),
             new("BackgroundJobs:RunServer", "false"),
             new("Storage:ConnectionString", databasePath is null ? null : $"Data Source={databasePath};Default Timeout=30"),
+            .. databasePath is not null && TestDatabase.PostgresOf(Path.GetDirectoryName(databasePath)!) is { } postgres
+                ? [new KeyValuePair<string, string?>("ConnectionStrings:Postgres", postgres)]
+                : Array.Empty<KeyValuePair<string, string?>>(),
         ];
     }
 }

@@ -11,6 +11,8 @@ namespace Jobs.Tests.Search.Relevance;
 /// asks that ours be higher on every kind of query. The peer gets the query text only, as a user typed it: it has no
 /// query understanding, so a city in the text is a word to it, not a filter.
 /// </summary>
+// SQLite only: the peer's export script reads the SQLite file with sqlite3.
+[Trait("Database", "SqliteOnly")]
 public class PeerComparisonTests(RelevanceFixture fixture, ITestOutputHelper output) : IClassFixture<RelevanceFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
