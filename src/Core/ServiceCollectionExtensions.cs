@@ -63,6 +63,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Postings.Compliance.ComplianceReviewService>();
         services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddMemoryCache();
+        services.TryAddSingleton<Common.NodeCacheEvents>();
         services.AddSingleton<VerifiedEmployers>();
         services.AddSingleton<LicenceFiles>();
         services.AddScoped<VerificationService>();

@@ -24,6 +24,10 @@ public sealed class BackgroundJobsOptions
     [Required, MinLength(1)]
     public string RedisLockPrefix { get; set; } = "jobs:lock:";
 
+    /// <summary>Start of every pub/sub channel the nodes tell each other on (change-log nudges, cache invalidation).</summary>
+    [Required, MinLength(1)]
+    public string RedisChannelPrefix { get; set; } = "jobs:events:";
+
     /// <summary>Start of every seat-control key in Redis (per fair: state, people, waitlist).</summary>
     [Required, MinLength(1)]
     public string RedisSeatPrefix { get; set; } = "jobs:seats:";

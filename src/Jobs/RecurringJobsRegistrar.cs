@@ -29,6 +29,9 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IBa
         // Cron's finest step: changes other processes commit reach this process's index within a minute.
         recurring.AddOrUpdate<SearchIndexCatchUpJob>(SearchIndexCatchUpJob.RecurringId, job => job.ExecuteAsync(CancellationToken.None), Cron.Minutely());
 
+        // Hourly is plenty: the retention is counted in hours and a stale row costs only disk.
+        recurring.AddOrUpdate<ChangeLogPruneJob>(ChangeLogPruneJob.RecurringId, job => job.ExecuteAsync(CancellationToken.None), Cron.Hourly());
+
         // Fair deadlines to the minute; the run queued now catches up on whatever fell due while the platform was down.
         recurring.AddOrUpdate<FairDeadlinesJob>(FairDeadlinesJob.RecurringId, job => job.ExecuteAsync(null, CancellationToken.None), Cron.Minutely());
         jobs.Enqueue<FairDeadlinesJob>(job => job.ExecuteAsync(null, CancellationToken.None));

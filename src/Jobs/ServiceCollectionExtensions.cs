@@ -34,7 +34,15 @@ public static class ServiceCollectionExtensions
             services.Replace(ServiceDescriptor.Singleton<IDistributedLockProvider, RedisLockProvider>());
             // Seats are decided atomically in Redis across processes; the database records the decisions.
             services.Replace(ServiceDescriptor.Singleton<Jobs.Core.Fairs.IFairSeatControl, Fairs.RedisSeatControl>());
+            // Several nodes: change-log nudges and cache evictions travel through pub/sub.
+            services.AddSingleton<Nodes.RedisNodeEvents>();
+            services.AddHostedService(sp => sp.GetRequiredService<Nodes.RedisNodeEvents>());
+            services.AddSingleton<IPostingChangeObserver>(sp => sp.GetRequiredService<Nodes.RedisNodeEvents>());
+            services.AddSingleton<IResumeChangeObserver>(sp => sp.GetRequiredService<Nodes.RedisNodeEvents>());
         }
+
+        // Every node follows the change log into its own search indexes.
+        services.AddHostedService<Nodes.ChangeLogFollower>();
 
         // Storage and activator belong to this container. Hangfire's defaults read the process-wide JobStorage.Current and
         // JobActivator.Current, which the last host to start overwrites, so two hosts in one process (the tests) would run
@@ -62,6 +70,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Imports.FeedLocation>();
         services.AddSingleton<Jobs.Core.Imports.IImportQueue, Imports.HangfireImportQueue>();
         services.AddScoped<Search.SearchIndexCatchUpJob>();
+        services.AddScoped<Search.ChangeLogPruneJob>();
         services.AddScoped<Fairs.FairDeadlinesJob>();
         services.AddScoped<Privacy.DataRightsJob>();
         services.AddScoped<Statistics.StatisticsSnapshotJob>();

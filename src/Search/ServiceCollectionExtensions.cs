@@ -13,6 +13,9 @@ namespace Jobs.Search;
 
 public static class ServiceCollectionExtensions
 {
+    /// <summary>The <see cref="NodeCacheEvents"/> name under which nodes tell each other to reload the synonym file.</summary>
+    public const string VocabularyCache = "vocabulary";
+
     /// <summary>The Chinese analysis, the vocabulary, both indexes (singletons: one writer and searcher manager each) and search services.</summary>
     public static IServiceCollection AddJobsSearch(this IServiceCollection services, string contentRoot)
     {
@@ -27,8 +30,11 @@ public static class ServiceCollectionExtensions
         {
             var directory = AnalysisDataDirectory(sp, contentRoot) ?? Path.Combine(AppContext.BaseDirectory, "Data");
             var analysis = sp.GetRequiredService<ChineseTextAnalysis>();
-            return new VocabularyProvider(Path.Combine(directory, VocabularyProvider.FileName), analysis.Fold,
+            var provider = new VocabularyProvider(Path.Combine(directory, VocabularyProvider.FileName), analysis.Fold,
                 sp.GetRequiredService<ILogger<VocabularyProvider>>());
+            // An admin's reload on one node reloads every node's copy.
+            sp.GetRequiredService<NodeCacheEvents>().Register(VocabularyCache, _ => provider.Reload());
+            return provider;
         });
         services.AddSingleton<PostingIndex>();
         services.AddSingleton<IPostingChangeObserver>(sp => sp.GetRequiredService<PostingIndex>());
@@ -37,6 +43,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ResumeIndex>();
         services.AddSingleton<IResumeChangeObserver>(sp => sp.GetRequiredService<ResumeIndex>());
         services.AddSingleton<ResumeSearchService>();
+        services.AddOptions<Jobs.Core.ChangeLog.ChangeLogOptions>().BindConfiguration(Jobs.Core.ChangeLog.ChangeLogOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Indexing.ChangeLogCatchUp>();
         services.AddOptions<Matching.MatchingOptions>().BindConfiguration(Matching.MatchingOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.TextWeight + o.CityWeight + o.EducationWeight + o.SalaryWeight + o.ExperienceWeight + o.FreshnessWeight + o.CohortWeight > 0,
                 "Matching weights must not all be zero.")

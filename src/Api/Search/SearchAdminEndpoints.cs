@@ -36,7 +36,8 @@ public static class SearchAdminEndpoints
         return TypedResults.Ok(new RebuildResponse(p, r, Math.Round(watch.Elapsed.TotalSeconds, 2)));
     }
 
-    internal static Results<Ok<VocabularyResponse>, ProblemHttpResult> ReloadVocabulary(HttpContext http, VocabularyProvider vocabulary)
+    internal static Results<Ok<VocabularyResponse>, ProblemHttpResult> ReloadVocabulary(HttpContext http, VocabularyProvider vocabulary,
+        Jobs.Core.Common.NodeCacheEvents nodes)
     {
         if (!http.User.ToActor().IsAdmin)
         {
@@ -44,6 +45,8 @@ public static class SearchAdminEndpoints
         }
 
         var v = vocabulary.Reload();
+        // The other nodes read their own copy of the file; they reload it too (a copy not yet updated there stays as it was).
+        nodes.Publish(Jobs.Search.ServiceCollectionExtensions.VocabularyCache, "reload");
         return TypedResults.Ok(new VocabularyResponse(vocabulary.Path, v.GroupCount, v.TermCount, v.Problems));
     }
 }

@@ -3,8 +3,6 @@ using Jobs.Api.Infrastructure;
 using Jobs.Background.Statistics;
 using Jobs.Core.Demo;
 using Jobs.Core.Storage;
-using Jobs.Search.Postings;
-using Jobs.Search.Resumes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -46,9 +44,9 @@ public static class PlatformStartup
             }
         }
 
-        // Missing, corrupt or older-schema indexes rebuild from the database here; current ones replay recent changes.
-        await services.GetRequiredService<PostingIndex>().InitializeAsync(cancellationToken);
-        await services.GetRequiredService<ResumeIndex>().InitializeAsync(cancellationToken);
+        // Missing, corrupt or older-schema indexes rebuild from the database here; current ones resume from the change log
+        // position they committed (or, without one, replay recent changes by update time).
+        await services.GetRequiredService<Jobs.Search.Indexing.ChangeLogCatchUp>().InitializeIndexesAsync(cancellationToken);
         // Creating the suggestion lexicon starts its background build, so the first keystrokes already get suggestions.
         services.GetRequiredService<Jobs.Search.Suggest.SearchLexiconProvider>();
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jobs.Core.Accounts;
 
@@ -11,6 +12,7 @@ public static class AccountSecuritySetup
         services.AddOptions<SessionCacheOptions>().BindConfiguration(SessionCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<SignInThrottle>();
+        services.TryAddSingleton<Jobs.Core.Common.NodeCacheEvents>();
         services.AddSingleton<SessionCache>();
         services.AddSingleton<UserSecurityInterceptor>();
         return services;

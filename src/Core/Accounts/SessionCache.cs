@@ -1,3 +1,4 @@
+using Jobs.Core.Common;
 using System.ComponentModel.DataAnnotations;
 using System.Runtime.CompilerServices;
 using Jobs.Core.Storage;
@@ -24,8 +25,25 @@ public sealed class SessionCacheOptions
 /// Answers "is this access token still alive?" (the user's current stamp, the session not revoked) for every
 /// authenticated request, from memory for a few seconds and from the database otherwise.
 /// </summary>
-public sealed class SessionCache(IMemoryCache cache, IOptions<SessionCacheOptions> options)
+public sealed class SessionCache
 {
+    private const string UserCache = "session-stamps";
+    private const string SessionCache_ = "sessions";
+
+    private readonly IMemoryCache cache;
+    private readonly IOptions<SessionCacheOptions> options;
+    private readonly NodeCacheEvents events;
+
+    public SessionCache(IMemoryCache cache, IOptions<SessionCacheOptions> options, NodeCacheEvents events)
+    {
+        this.cache = cache;
+        this.options = options;
+        this.events = events;
+        // A signed-out session or a rotated stamp must stop working on every node, not only the one that changed it.
+        events.Register(UserCache, key => ForgetUserHere(long.Parse(key, System.Globalization.CultureInfo.InvariantCulture)));
+        events.Register(SessionCache_, ForgetSessionHere);
+    }
+
     private sealed record StampKey(long UserId);
 
     private sealed record SessionKey(string SessionId);
@@ -53,12 +71,24 @@ public sealed class SessionCache(IMemoryCache cache, IOptions<SessionCacheOption
     /// <summary>Called after a user's stamp changed in this process.</summary>
     public void ForgetUser(long userId)
     {
+        ForgetUserHere(userId);
+        events.Publish(UserCache, userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private void ForgetUserHere(long userId)
+    {
         Interlocked.Increment(ref _epoch);
         cache.Remove(new StampKey(userId));
     }
 
     /// <summary>Called after a session was revoked in this process.</summary>
     public void ForgetSession(string sessionId)
+    {
+        ForgetSessionHere(sessionId);
+        events.Publish(SessionCache_, sessionId);
+    }
+
+    private void ForgetSessionHere(string sessionId)
     {
         Interlocked.Increment(ref _epoch);
         cache.Remove(new SessionKey(sessionId));

@@ -1,3 +1,4 @@
+using Jobs.Core.ChangeLog;
 using Jobs.Core.Common;
 using Jobs.Core.Fairs;
 using Jobs.Core.Regions;
@@ -121,14 +122,20 @@ public sealed class EmployerService(
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
         // The search index holds the employer's name with each posting: a new name must be findable; any identity change
         // may also have held the postings again (verification).
+        List<long> postingIds = [];
         if (changes.Count > 0)
         {
-            var postingIds = await db.Postings.AsNoTracking().Where(p => p.EmployerId == id).Select(p => p.Id).ToListAsync(cancellationToken);
+            postingIds = await db.Postings.AsNoTracking().Where(p => p.EmployerId == id).Select(p => p.Id).ToListAsync(cancellationToken);
+            IndexChangeLog.Add(db, IndexChangeKind.Posting, postingIds, now);
+        }
+
+        await IndexChangeLog.SaveAsync(db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        if (changes.Count > 0)
+        {
             foreach (var observer in postingObservers)
             {
                 await observer.PostingsChangedAsync(postingIds, cancellationToken);

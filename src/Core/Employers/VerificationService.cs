@@ -1,3 +1,4 @@
+using Jobs.Core.ChangeLog;
 using Jobs.Core.Common;
 using Jobs.Core.Postings;
 using Jobs.Core.Regions;
@@ -176,7 +177,14 @@ public sealed class VerificationService(
             };
             db.VerificationSubmissions.Add(submission);
             employer.Verification = VerificationStatus.Pending;
-            await db.SaveChangesAsync(cancellationToken);
+            if (renamed)
+            {
+                // Postings carry the employer's name in the index.
+                IndexChangeLog.Add(db, IndexChangeKind.Posting,
+                    await db.Postings.AsNoTracking().Where(p => p.EmployerId == employerId).Select(p => p.Id).ToListAsync(cancellationToken), now);
+            }
+
+            await IndexChangeLog.SaveAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
@@ -316,7 +324,8 @@ public sealed class VerificationService(
             submission.Reason = reason;
             employer.Verification = approve ? VerificationStatus.Verified : VerificationStatus.Rejected;
             changed = await SetHoldAsync(employer.Id, hold: !approve, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            IndexChangeLog.Add(db, IndexChangeKind.Posting, changed, now);
+            await IndexChangeLog.SaveAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

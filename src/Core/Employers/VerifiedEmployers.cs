@@ -1,3 +1,4 @@
+using Jobs.Core.Common;
 using Jobs.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -10,8 +11,22 @@ namespace Jobs.Core.Employers;
 /// memory for a few seconds and from the database otherwise. A claim in the token would stay stale until the token is
 /// refreshed; this answers from the current state and is evicted when a decision is made here.
 /// </summary>
-public sealed class VerifiedEmployers(IMemoryCache cache, IOptions<VerificationOptions> options)
+public sealed class VerifiedEmployers
 {
+    private const string CacheName = "verified-employers";
+
+    private readonly IMemoryCache cache;
+    private readonly IOptions<VerificationOptions> options;
+    private readonly NodeCacheEvents events;
+
+    public VerifiedEmployers(IMemoryCache cache, IOptions<VerificationOptions> options, NodeCacheEvents events)
+    {
+        this.cache = cache;
+        this.options = options;
+        this.events = events;
+        events.Register(CacheName, key => ForgetHere(long.Parse(key, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     private sealed record Key(long EmployerId);
 
     /// <summary>Moves on every eviction, so a read that raced with one does not put the old value back.</summary>
@@ -39,6 +54,13 @@ public sealed class VerifiedEmployers(IMemoryCache cache, IOptions<VerificationO
 
     /// <summary>Called after the employer's status changed in this process.</summary>
     public void Forget(long employerId)
+    {
+        ForgetHere(employerId);
+        // The other nodes keep their answer for up to StatusCacheSeconds unless told.
+        events.Publish(CacheName, employerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private void ForgetHere(long employerId)
     {
         Interlocked.Increment(ref _epoch);
         cache.Remove(new Key(employerId));

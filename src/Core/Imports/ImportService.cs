@@ -1,3 +1,4 @@
+using Jobs.Core.ChangeLog;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -771,6 +772,9 @@ public sealed class ImportService(
             run.Status = ImportRunStatus.Succeeded;
             Finish(run);
             db.ImportRuns.Update(run);
+            // Last in the transaction: on PostgreSQL the ordering lock is held from here to the commit only.
+            await IndexChangeLog.LockAsync(db, cancellationToken);
+            WriteChangeLog(changed, now, transaction);
             await db.SaveChangesAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
@@ -781,6 +785,23 @@ public sealed class ImportService(
         }
 
         return changed;
+    }
+
+    /// <summary>One log row per changed posting, so the other nodes' indexes follow the import (with its transaction).</summary>
+    private void WriteChangeLog(List<long> changed, DateTime now, System.Data.Common.DbTransaction transaction)
+    {
+        using var writer = EntityRowWriter<IndexChange>.TryCreate(db, readBackKey: false);
+        if (writer is null)
+        {
+            IndexChangeLog.Add(db, IndexChangeKind.Posting, changed, now);
+            return;
+        }
+
+        writer.Transaction = transaction;
+        foreach (var id in changed.Distinct())
+        {
+            writer.Insert(new IndexChange { Kind = IndexChangeKind.Posting, EntityId = id, At = now });
+        }
     }
 
     private static PostingSource NewLink(ImportRun run, RowChange change, long postingId, DateTime now) => new()

@@ -1,3 +1,4 @@
+using Jobs.Core.ChangeLog;
 using Jobs.Core.Common;
 using Jobs.Core.Employers;
 using Jobs.Core.Imports.Feeds;
@@ -169,6 +170,8 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
                 await db.SaveChangesAsync(cancellationToken);
             }
 
+            IndexChangeLog.Add(db, IndexChangeKind.Posting, posting.Id, now);
+            await IndexChangeLog.SaveAsync(db, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
 
@@ -219,7 +222,8 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
         posting.Holds = employerVerified ? posting.Holds & ~PostingHolds.EmployerUnverified : posting.Holds | PostingHolds.EmployerUnverified;
         // Editing re-checks the text: the hold may be lifted, kept, or set for words an approval did not cover.
         await ComplianceHolds.RecheckAsync(db, posting, valid.HeldIssues, actor.UserId, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        IndexChangeLog.Add(db, IndexChangeKind.Posting, posting.Id, now);
+        await IndexChangeLog.SaveAsync(db, cancellationToken);
         await NotifyAsync(posting.Id, cancellationToken);
         var employerName = await db.Employers.Where(e => e.Id == posting.EmployerId).Select(e => e.Name).SingleAsync(cancellationToken);
         var view = new PostingView(posting, employerName) { Warnings = warnings };
@@ -246,7 +250,8 @@ public sealed class PostingService(JobsDbContext db, CityDirectory cities, TimeP
             posting.Status = PostingStatus.Closed;
             posting.ClosedAt = now;
             posting.UpdatedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
+            IndexChangeLog.Add(db, IndexChangeKind.Posting, posting.Id, now);
+            await IndexChangeLog.SaveAsync(db, cancellationToken);
             await NotifyAsync(posting.Id, cancellationToken);
         }
 

@@ -1,3 +1,4 @@
+using Jobs.Core.ChangeLog;
 using Jobs.Core.Accounts;
 using Jobs.Core.Common;
 using Jobs.Core.Resumes;
@@ -78,9 +79,10 @@ public sealed class AccountDeletionService(
             resume.HiddenReason = ResumeHiddenReason.DeletionRequested;
             // Moved so a restart's index replay sees the change even if the index had not committed it.
             resume.UpdatedAt = now;
+            IndexChangeLog.Add(db, IndexChangeKind.Resume, resume.Id, now);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await IndexChangeLog.SaveAsync(db, cancellationToken);
         await NotifyAsync(resume, cancellationToken);
         logger.LogInformation("User {UserId} asked to close the account; erasure due {DueAt:u}", userId, user.DeletionDueAt);
         return ServiceResult<DeletionStatus>.Ok(new DeletionStatus(now, user.DeletionDueAt.Value));
@@ -106,9 +108,10 @@ public sealed class AccountDeletionService(
             resume.VisibilityBeforeHiding = null;
             resume.HiddenReason = ResumeHiddenReason.None;
             resume.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            IndexChangeLog.Add(db, IndexChangeKind.Resume, resume.Id, resume.UpdatedAt);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await IndexChangeLog.SaveAsync(db, cancellationToken);
         await NotifyAsync(resume, cancellationToken);
         logger.LogInformation("User {UserId} cancelled closing the account", user.Id);
         return ServiceResult<bool>.Ok(true);

@@ -1,3 +1,4 @@
+using Jobs.Core.ChangeLog;
 using Jobs.Core.Common;
 using Jobs.Core.Resumes;
 using Jobs.Core.Storage;
@@ -95,7 +96,12 @@ public sealed class AccountEraser(JobsDbContext db, TimeProvider clock, IEnumera
         user.LockoutEnd = null;
         user.ErasedAt = now;
         user.RotateSecurityStamp();
-        await db.SaveChangesAsync(cancellationToken);
+        if (resume is not null)
+        {
+            IndexChangeLog.Add(db, IndexChangeKind.Resume, resume.Id, now);
+        }
+
+        await IndexChangeLog.SaveAsync(db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
 
         if (resume is not null)

@@ -1,3 +1,4 @@
+using Jobs.Core.ChangeLog;
 using Jobs.Core.Common;
 using Jobs.Core.Notifications;
 using Jobs.Core.Resumes;
@@ -117,8 +118,9 @@ public sealed class ResumeRetention(JobsDbContext db, IOptions<DataRightsOptions
                 // UpdatedAt stays: it is what the owner last did, and a hidden résumé is not looked at again by this job.
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             var ids = batch.Select(r => r.Id).ToList();
+            IndexChangeLog.Add(db, IndexChangeKind.Resume, ids, now);
+            await IndexChangeLog.SaveAsync(db, cancellationToken);
             foreach (var observer in observers)
             {
                 await observer.ResumesChangedAsync(ids, cancellationToken);

@@ -1,3 +1,4 @@
+using Jobs.Core.ChangeLog;
 using System.Globalization;
 using Jobs.Core.Common;
 using Jobs.Core.Postings;
@@ -140,14 +141,22 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
         }
 
         db.Resumes.Add(resume);
-        try
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Two concurrent creates for one account: the unique index keeps one.
-            return ServiceResult<ResumeView>.Conflict("每个账号只有一份简历，请修改已有简历");
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Two concurrent creates for one account: the unique index keeps one.
+                return ServiceResult<ResumeView>.Conflict("每个账号只有一份简历，请修改已有简历");
+            }
+
+            // The id exists only after the insert; the log row joins it in the same transaction.
+            IndexChangeLog.Add(db, IndexChangeKind.Resume, resume.Id, now);
+            await IndexChangeLog.SaveAsync(db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         await NotifyAsync(resume.Id, cancellationToken);
@@ -189,7 +198,8 @@ public sealed class ResumeService(JobsDbContext db, CityDirectory cities, TimePr
             resume.VisibilityBeforeHiding = null;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        IndexChangeLog.Add(db, IndexChangeKind.Resume, resume.Id, now);
+        await IndexChangeLog.SaveAsync(db, cancellationToken);
         await NotifyAsync(resume.Id, cancellationToken);
         // An admin's edit answers without the contact data; opening the résumé shows (and records) it.
         return ServiceResult<ResumeView>.Ok(ResumeAccess.IsOwner(actor, resume) ? ContactDisclosure.ForOwner(resume) : disclosure.ForList(actor, resume, false));

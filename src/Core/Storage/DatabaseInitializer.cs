@@ -13,7 +13,7 @@ public sealed class DatabaseInitializer(JobsDbContext db, DatabaseTarget target,
     ILogger<DatabaseInitializer> logger, Privacy.ContactCipher contactCipher)
 {
     /// <summary>Raise with every schema change and add the step that brings version N-1 to N (<see cref="SchemaSteps"/>).</summary>
-    public const int CurrentVersion = 15;
+    public const int CurrentVersion = 16;
 
     /// <summary>The step whose transaction also encrypts the contact columns written before encryption existed.</summary>
     private const int ContactEncryptionStep = 14;

@@ -80,6 +80,9 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options, Conta
 
     public DbSet<Jobs.Core.Postings.Compliance.ComplianceReview> ComplianceReviews => Set<Jobs.Core.Postings.Compliance.ComplianceReview>();
 
+    /// <summary>The ordered log of posting and résumé changes every node's search index follows.</summary>
+    public DbSet<Jobs.Core.ChangeLog.IndexChange> IndexChanges => Set<Jobs.Core.ChangeLog.IndexChange>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite keeps no time zone: everything is stored as UTC and read back as UTC. On PostgreSQL the same converter feeds
@@ -360,6 +363,8 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options, Conta
             e.HasKey(c => c.FairId);
             e.Property(c => c.FairId).ValueGeneratedNever();
         });
+
+        modelBuilder.Entity<Jobs.Core.ChangeLog.IndexChange>(e => e.HasIndex(c => c.At));
 
         modelBuilder.Entity<Jobs.Core.Fairs.FairRegistration>(e =>
         {

@@ -32,6 +32,8 @@ public static class SchemaSteps
     /// </summary>
     private static readonly SchemaStep[] Steps =
     [
+        // 16: the ordered change log each API node's search index follows (several nodes on one database).
+        new(16, NewTables: ["IndexChanges"], Sqlite: [], Postgres: []),
     ];
 
     /// <summary>The step that reaches <paramref name="version"/>; steps up to the baseline exist for SQLite only.</summary>

@@ -29,6 +29,9 @@ public sealed class LuceneIndex : IDisposable
     private long _changesSinceCommit;
     private bool _disposed;
 
+    /// <summary>Values stored with every commit beside the schema (the change-log position the committed documents include).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _commitValues = new(StringComparer.Ordinal);
+
     public LuceneIndex(string name, string path, Analyzer analyzer, int schemaVersion, SearchOptions options, TimeProvider clock, ILogger logger,
         Action<AtomicReader>? warmSegment = null)
     {
@@ -37,7 +40,7 @@ public sealed class LuceneIndex : IDisposable
         _clock = clock;
         System.IO.Directory.CreateDirectory(path);
 
-        var state = Inspect(path, schemaVersion, out var lastCommit);
+        var state = Inspect(path, schemaVersion, out var lastCommit, out var committedValues);
         if (state != IndexState.Current)
         {
             logger.LogWarning("Search index {Name} at {Path} is {State}; it will be rebuilt from the database", name, path, state);
@@ -52,6 +55,7 @@ public sealed class LuceneIndex : IDisposable
 
         State = state;
         LastCommitUtc = lastCommit;
+        CommittedValues = committedValues;
         // NIOFSDirectory explicitly: FSDirectory.Open picks MMapDirectory on 64-bit Linux, which is many times slower under
         // parallel search in Lucene.Net beta00017 (apache/lucenenet#1151).
         _directory = new NIOFSDirectory(new DirectoryInfo(path));
@@ -88,6 +92,19 @@ public sealed class LuceneIndex : IDisposable
 
     /// <summary>When the index was last committed before this process opened it; changes after it are replayed on start.</summary>
     public DateTime? LastCommitUtc { get; }
+
+    /// <summary>The user data of the commit this process opened (empty for a new or rebuilt index).</summary>
+    public IReadOnlyDictionary<string, string> CommittedValues { get; }
+
+    /// <summary>
+    /// Stores a value with the next commits. Set it only after the changes it describes went to the writer: a commit then
+    /// holds those documents whenever it holds the value.
+    /// </summary>
+    public void SetCommitValue(string key, string value)
+    {
+        _commitValues[key] = value;
+        Interlocked.Increment(ref _changesSinceCommit);
+    }
 
     public int DocumentCount => _writer.NumDocs;
 
@@ -234,15 +251,16 @@ public sealed class LuceneIndex : IDisposable
         }
     }
 
-    private Dictionary<string, string> CommitData(int schemaVersion) => new()
+    private Dictionary<string, string> CommitData(int schemaVersion) => new(_commitValues, StringComparer.Ordinal)
     {
         [SchemaKey] = schemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
         [CommittedAtKey] = _clock.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static IndexState Inspect(string path, int schemaVersion, out DateTime? lastCommit)
+    private static IndexState Inspect(string path, int schemaVersion, out DateTime? lastCommit, out IReadOnlyDictionary<string, string> committedValues)
     {
         lastCommit = null;
+        committedValues = new Dictionary<string, string>();
         using var directory = new NIOFSDirectory(new DirectoryInfo(path));
         try
         {
@@ -268,6 +286,8 @@ public sealed class LuceneIndex : IDisposable
             {
                 lastCommit = committed;
             }
+
+            committedValues = new Dictionary<string, string>(infos.UserData, StringComparer.Ordinal);
 
             return IndexState.Current;
         }

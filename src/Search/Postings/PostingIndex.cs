@@ -127,6 +127,30 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
         }
     }
 
+    /// <summary>
+    /// Applies postings the change log names, skipping versions this process indexed already: its own writes arrive both
+    /// through the observer and through the log, and an import's rows must not be indexed twice. Returns how many it applied.
+    /// </summary>
+    public async Task<int> ApplyLoggedChangesAsync(IReadOnlyCollection<long> postingIds, CancellationToken cancellationToken)
+    {
+        List<long> stale;
+        await using (var scope = _scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
+            var ids = postingIds.ToArray();
+            var versions = await db.Postings.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.UpdatedAt })
+                .ToDictionaryAsync(p => p.Id, p => p.UpdatedAt, cancellationToken);
+            stale = ids.Where(id => !(versions.TryGetValue(id, out var at) && _applied.TryGetValue(id, out var seen) && seen >= at)).ToList();
+        }
+
+        if (stale.Count > 0)
+        {
+            await PostingsChangedAsync(stale, cancellationToken);
+        }
+
+        return stale.Count;
+    }
+
     /// <summary>On start: rebuild a missing, corrupt or older-schema index; otherwise replay changes since the last commit.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

@@ -38,6 +38,9 @@ public class DatabaseUpgradeTests
         [15] = """
             DROP TABLE StatCells; DROP TABLE StatPeriodRuns;
             """,
+        [16] = """
+            DROP TABLE IndexChanges;
+            """,
     };
 
     private static string UndoLaterSteps() => UndoStepsAfter(9);

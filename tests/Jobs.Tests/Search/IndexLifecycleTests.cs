@@ -57,16 +57,18 @@ public class IndexLifecycleTests
                 await employer.CreatePostingAsync(ApiClient.ValidPosting(title: "滑雪教练"));
             }
 
-            // A change committed to the database that the index never heard of, as after a crash between the two.
+            // A change committed to the database that the index never heard of, as after a crash between the two; like every
+            // writer, it records itself in the change log in the same transaction.
             await using (var connection = await TestDatabase.OpenAsync(Path.Combine(folder, "jobs.db")))
             {
                 var command = connection.CreateCommand();
-                command.CommandText = "UPDATE \"Postings\" SET \"Title\" = '冲浪教练', \"UpdatedAt\" = @now";
+                command.CommandText = "UPDATE \"Postings\" SET \"Title\" = '冲浪教练', \"UpdatedAt\" = @now; "
+                                      + "INSERT INTO \"IndexChanges\" (\"Kind\", \"EntityId\", \"At\") SELECT 1, \"Id\", @now FROM \"Postings\";";
                 // SQLite keeps times as EF writes them (text); PostgreSQL takes the value.
                 command.Add("@now", connection is Microsoft.Data.Sqlite.SqliteConnection
                     ? DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)
                     : DateTime.UtcNow);
-                Assert.Equal(1, await command.ExecuteNonQueryAsync());
+                Assert.Equal(2, await command.ExecuteNonQueryAsync());
             }
 
             using var second = JobsApiFactory.OverFolder(folder);

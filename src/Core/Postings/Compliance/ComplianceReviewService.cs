@@ -1,3 +1,4 @@
+using Jobs.Core.ChangeLog;
 using Jobs.Core.Common;
 using Jobs.Core.Notifications;
 using Jobs.Core.Storage;
@@ -84,7 +85,8 @@ public sealed class ComplianceReviewService(JobsDbContext db, TimeProvider clock
         posting.UpdatedAt = now;
         db.ComplianceReviews.Add(review);
         await NotifyEmployerAsync(posting, "职位已通过合规审核", $"您的职位“{posting.Title}”已通过合规审核。", now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        IndexChangeLog.Add(db, IndexChangeKind.Posting, postingId, now);
+        await IndexChangeLog.SaveAsync(db, cancellationToken);
         await NotifyIndexAsync(postingId, cancellationToken);
         return ServiceResult<ComplianceReview>.Ok(review);
     }
