@@ -12,6 +12,12 @@ namespace Jobs.Search.Postings;
 /// <summary>Turns a posting from the database into its Lucene document.</summary>
 public sealed class PostingDocumentBuilder(CityDirectory cities)
 {
+    /// <summary>
+    /// Text searched by single terms only (the pinyin fields): no positions, which no query reads there and which would
+    /// be a fifth of their size.
+    /// </summary>
+    private static readonly FieldType TermsOnly = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+
     public static long ToUnixSeconds(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds();
 
     /// <remarks>
@@ -28,12 +34,11 @@ public sealed class PostingDocumentBuilder(CityDirectory cities)
             new NumericDocValuesField(F.IdValue, p.Id),
             new TextField(F.Title, p.Title, Field.Store.NO),
             new TextField(F.TitleBigram, p.Title, Field.Store.NO),
-            new TextField(F.TitlePinyin, p.Title, Field.Store.NO),
+            new Field(F.TitlePinyin, p.Title, TermsOnly),
             new TextField(F.Description, p.Description, Field.Store.NO),
-            new TextField(F.DescriptionBigram, p.Description, Field.Store.NO),
             new TextField(F.Employer, employerName, Field.Store.NO),
             new TextField(F.EmployerBigram, employerName, Field.Store.NO),
-            new TextField(F.EmployerPinyin, employerName, Field.Store.NO),
+            new Field(F.EmployerPinyin, employerName, TermsOnly),
             new StringField(F.City, p.CityCode, Field.Store.NO),
             new SortedDocValuesField(F.Values(F.City), new BytesRef(p.CityCode)),
             new Int32Field(F.Education, p.Education.Rank(), Field.Store.NO),
@@ -65,7 +70,7 @@ public sealed class PostingDocumentBuilder(CityDirectory cities)
         }
 
         doc.Add(new TextField(F.Place, place, Field.Store.NO));
-        doc.Add(new TextField(F.PlacePinyin, placePinyin, Field.Store.NO));
+        doc.Add(new Field(F.PlacePinyin, placePinyin, TermsOnly));
 
         if (p.Skills.Count > 0)
         {

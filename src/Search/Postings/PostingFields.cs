@@ -3,7 +3,7 @@ namespace Jobs.Search.Postings;
 /// <summary>Field names of the postings index. Raise <see cref="SchemaVersion"/> with any change so old indexes rebuild.</summary>
 public static class PostingFields
 {
-    public const int SchemaVersion = 9;
+    public const int SchemaVersion = 10;
 
     public const string Id = Indexing.IndexFields.Id;
     public const string IdValue = "id_dv";
@@ -11,7 +11,6 @@ public static class PostingFields
     public const string TitleBigram = "title_bi";
     public const string TitlePinyin = "title_py";
     public const string Description = "desc";
-    public const string DescriptionBigram = "desc_bi";
     public const string Skills = "skills";
     public const string Employer = "employer";
     public const string EmployerBigram = "employer_bi";

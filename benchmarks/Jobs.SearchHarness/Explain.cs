@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Jobs.Core.Common;
+using Jobs.Search.Postings;
+using Lucene.Net.Search;
+
+namespace Jobs.SearchHarness;
+
+/// <summary>--explain: per query text, what its Lucene query costs to match alone, without phrases, and in full.</summary>
+internal static class Explain
+{
+    public static void Run(PostingSearchService search, PostingIndex index, IReadOnlyList<string> texts)
+    {
+        using var lease = index.Index.Acquire();
+        var searcher = lease.Searcher;
+        foreach (var text in texts)
+        {
+            var prepared = search.Prepare(new PostingSearchRequest { Query = text, CityCodes = ["nanjing"], Education = EducationLevel.Bachelor });
+            var filtered = new BooleanQuery { { prepared.Text.Query ?? new MatchAllDocsQuery(), Occur.MUST } };
+            foreach (var f in prepared.Filters)
+            {
+                filtered.Add(f, Occur.MUST);
+            }
+
+            PostingCollector NewCollector() => new(index.ColumnKeys, prepared.Conditions, (c, d, s) => s, 1000, null);
+            double Both(bool twoStep, out int hits)
+            {
+                var best = double.MaxValue;
+                hits = 0;
+                for (var i = 0; i < 4; i++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    var c = NewCollector();
+                    if (twoStep)
+                    {
+                        PostingPass.Run(searcher, filtered, c, scores: true);
+                    }
+                    else
+                    {
+                        searcher.Search(filtered, c);
+                    }
+
+                    best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
+                    hits = c.TotalHits;
+                }
+
+                return best;
+            }
+
+            var onePass = Both(false, out var oneHits);
+            var twoPass = Both(true, out var twoHits);
+            Console.WriteLine($"  {text,-12} collector one pass {onePass,7:F2} ms ({oneHits} hits), two steps {twoPass,7:F2} ms ({twoHits} hits)");
+        }
+    }
+
+    private static Query StripPhrases(Query q) => q switch
+    {
+        BooleanQuery b => Rebuild(b),
+        DisjunctionMaxQuery d => RebuildMax(d),
+        _ => q,
+    };
+
+    private static BooleanQuery Rebuild(BooleanQuery b)
+    {
+        var copy = new BooleanQuery { MinimumNumberShouldMatch = b.MinimumNumberShouldMatch, Boost = b.Boost };
+        foreach (var c in b.Clauses)
+        {
+            copy.Add(StripPhrases(c.Query), c.Occur);
+        }
+
+        return copy;
+    }
+
+    private static DisjunctionMaxQuery RebuildMax(DisjunctionMaxQuery d)
+    {
+        var copy = new DisjunctionMaxQuery(d.TieBreakerMultiplier) { Boost = d.Boost };
+        foreach (var x in d.Disjuncts.Where(x => x is not PhraseQuery p || p.GetTerms().Length == 1))
+        {
+            copy.Add(StripPhrases(x));
+        }
+
+        return copy;
+    }
+}
