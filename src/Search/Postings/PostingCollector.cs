@@ -130,6 +130,9 @@ public sealed class PostingConditions
         return (IdAfter is not { } after || id > after) && (IdAtMost is not { } most || id <= most) && (OnlyIds is null || OnlyIds.Contains(id));
     }
 
+    /// <summary>Whether the city and education filters are the only ones: <see cref="PostingCollector.TallyByBits"/> can count.</summary>
+    internal bool OnlyCityAndEducation => !HasRareConditions && Category is null && Functions is null && Salary is null && Type is null;
+
     private bool? _hasRare;
 
     /// <summary>Whether any condition beyond the expiry is set; init-only properties make it fixed once read.</summary>
@@ -221,6 +224,11 @@ public sealed class PostingCollector : ICollector
         }
     }
 
+    /// <summary>The columns of the current segment.</summary>
+    internal PostingColumns Columns => _columns;
+
+    internal int CityCount => CityCounts.Length;
+
     /// <summary>Whether the collector ranks hits at all (a page size above zero).</summary>
     public bool Ranks => _size > 0;
 
@@ -265,10 +273,21 @@ public sealed class PostingCollector : ICollector
             return false;
         }
 
+        CountHit(c, doc, cityAndEducation: true);
+        return true;
+    }
+
+    /// <summary>Counts a hit in every facet (but city and education when the bit sets counted those).</summary>
+    private void CountHit(PostingColumns c, int doc, bool cityAndEducation)
+    {
         TotalHits++;
-        Count(CityDim, c, doc);
+        if (cityAndEducation)
+        {
+            Count(CityDim, c, doc);
+            Count(EducationDim, c, doc);
+        }
+
         Count(CategoryDim, c, doc);
-        Count(EducationDim, c, doc);
         Count(SalaryDim, c, doc);
         Count(TypeDim, c, doc);
         Count(FunctionDim, c, doc);
@@ -281,8 +300,82 @@ public sealed class PostingCollector : ICollector
         {
             BenefitCounts[System.Numerics.BitOperations.TrailingZeroCount(bits)]++;
         }
+    }
 
-        return true;
+    /// <summary>
+    /// <see cref="Tally(FixedBitSet)"/> for the common search whose only filters are city and education: those two facets
+    /// come from bit set intersections, and only the hits are read document by document. Null when other filters are set.
+    /// </summary>
+    internal FixedBitSet? TallyByBits(FixedBitSet matched, PostingFacetBits bits)
+    {
+        if (!_when.OnlyCityAndEducation)
+        {
+            return null;
+        }
+
+        var open = matched;
+        open.And(bits.OpenAt(_when.NowSeconds));
+        FixedBitSet? inCity = null;
+        if (_when.Cities is { } cities)
+        {
+            inCity = new FixedBitSet(open.Length);
+            for (var i = 0; i < cities.Length && i < bits.City.Length; i++)
+            {
+                if (cities[i])
+                {
+                    inCity.Or(bits.City[i]);
+                }
+            }
+        }
+
+        FixedBitSet? educated = null;
+        if (_when.MaxEducationRank is { } maxRank)
+        {
+            educated = new FixedBitSet(open.Length);
+            for (var v = 0; v < bits.Education.Length; v++)
+            {
+                if (v < EducationRanks.Length && EducationRanks[v] <= maxRank)
+                {
+                    educated.Or(bits.Education[v]);
+                }
+            }
+        }
+
+        // Drill-sideways: each of the two facets counts the matches passing the other filter.
+        var cityBase = And(open, educated);
+        for (var i = 0; i < CityCounts.Length && i < bits.City.Length; i++)
+        {
+            CityCounts[i] += (int)FixedBitSet.IntersectionCount(cityBase, bits.City[i]);
+        }
+
+        var educationBase = And(open, inCity);
+        for (var v = 0; v < EducationCounts.Length && v < bits.Education.Length; v++)
+        {
+            EducationCounts[v] += (int)FixedBitSet.IntersectionCount(educationBase, bits.Education[v]);
+        }
+
+        var hits = And(cityBase, inCity);
+        var c = _columns;
+        for (var doc = hits.NextSetBit(0); doc >= 0; doc = doc + 1 < hits.Length ? hits.NextSetBit(doc + 1) : -1)
+        {
+            CountHit(c, doc, cityAndEducation: false);
+        }
+
+        return hits;
+    }
+
+    private static readonly int[] EducationRanks = Enum.GetValues<EducationLevel>().OrderBy(l => (int)l).Select(l => l.Rank()).ToArray();
+
+    private static FixedBitSet And(FixedBitSet a, FixedBitSet? b)
+    {
+        if (b is null)
+        {
+            return a;
+        }
+
+        var both = a.Clone();
+        both.And(b);
+        return both;
     }
 
     /// <summary>Ranks a hit of the current segment by its score.</summary>

@@ -18,6 +18,14 @@ public sealed class PostingDocumentBuilder(CityDirectory cities)
     /// </summary>
     private static readonly FieldType TermsOnly = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
 
+    /// <summary>
+    /// Numbers filtered only by exact value: one term each (<see cref="F.ExactStep"/>) instead of the default trie's eight
+    /// or sixteen, a tenth of the index at a million postings.
+    /// </summary>
+    private static readonly FieldType ExactInt32 = new(Int32Field.TYPE_NOT_STORED) { NumericPrecisionStep = F.ExactStep };
+
+    private static readonly FieldType ExactInt64 = new(Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = F.ExactStep };
+
     public static long ToUnixSeconds(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds();
 
     /// <remarks>
@@ -39,15 +47,13 @@ public sealed class PostingDocumentBuilder(CityDirectory cities)
             new TextField(F.Employer, employerName, Field.Store.NO),
             new TextField(F.EmployerBigram, employerName, Field.Store.NO),
             new Field(F.EmployerPinyin, employerName, TermsOnly),
-            new StringField(F.City, p.CityCode, Field.Store.NO),
             new SortedDocValuesField(F.Values(F.City), new BytesRef(p.CityCode)),
-            new Int32Field(F.Education, p.Education.Rank(), Field.Store.NO),
             new NumericDocValuesField(F.Values(F.Education), (long)p.Education),
-            new Int32Field(F.Experience, (int)p.Experience, Field.Store.NO),
+            new Int32Field(F.Experience, (int)p.Experience, ExactInt32),
             new NumericDocValuesField(F.Values(F.Experience), (long)p.Experience),
             new NumericDocValuesField(F.Values(F.PostedAt), ToUnixSeconds(p.PostedAt)),
             new NumericDocValuesField(F.Values(F.ExpiresAt), p.ExpiresAt is { } e ? ToUnixSeconds(e) : long.MaxValue),
-            new Int64Field(F.EmployerId, p.EmployerId, Field.Store.NO),
+            new Int64Field(F.EmployerId, p.EmployerId, ExactInt64),
             new NumericDocValuesField(F.Values(F.EmployerId), p.EmployerId),
             new NumericDocValuesField(F.TitleKey, TitleKey(p.Title)),
             new NumericDocValuesField(F.Quality, Quality(p)),
@@ -80,7 +86,6 @@ public sealed class PostingDocumentBuilder(CityDirectory cities)
         var function = Jobs.Core.Taxonomy.JobFunctions.ByCode(p.FunctionCode);
         if (p.Category is { } category)
         {
-            doc.Add(new StringField(F.Category, category, Field.Store.NO));
             doc.Add(new SortedDocValuesField(F.Values(F.Category), new BytesRef(category)));
         }
 

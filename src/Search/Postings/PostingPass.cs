@@ -19,7 +19,9 @@ internal static class PostingPass
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             collector.SetNextReader(leaf);
-            var hits = collector.Tally(matches.Match(rewritten, leaf));
+            var matched = matches.Match(rewritten, leaf);
+            var hits = collector.TallyByBits(matched, PostingFacetBits.For(leaf.AtomicReader, collector.Columns, collector.CityCount))
+                ?? collector.Tally(matched);
             if (!collector.Ranks)
             {
                 continue;

@@ -392,7 +392,7 @@ public sealed class PostingSearchService
             var allowed = new BooleanQuery();
             foreach (var level in Enum.GetValues<ExperienceLevel>().Where(l => Accepts(exp, l)))
             {
-                allowed.Add(NumericRangeQuery.NewInt32Range(F.Experience, (int)level, (int)level, true, true), Occur.SHOULD);
+                allowed.Add(NumericRangeQuery.NewInt32Range(F.Experience, F.ExactStep, (int)level, (int)level, true, true), Occur.SHOULD);
             }
 
             Filter(allowed);
@@ -400,7 +400,7 @@ public sealed class PostingSearchService
 
         if (request.EmployerId is { } employerId)
         {
-            Filter(NumericRangeQuery.NewInt64Range(F.EmployerId, employerId, employerId, true, true));
+            Filter(NumericRangeQuery.NewInt64Range(F.EmployerId, F.ExactStep, employerId, employerId, true, true));
         }
 
         return new PreparedPostingRequest(parsed, understood, text, filters, conditions) { BenefitBoostMask = boostMask };

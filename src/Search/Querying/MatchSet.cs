@@ -16,6 +16,7 @@ internal sealed class MatchSet
     private readonly IndexSearcher _searcher;
     private readonly Dictionary<Query, Weight> _weights = new(ReferenceEqualityComparer.Instance);
     private AtomicReaderContext _context = null!;
+    private readonly Dictionary<string, TermsEnum?> _termsEnums = new(StringComparer.Ordinal);
     private DocsEnum? _docs;
 
     /// <param name="searcher">Supplies the weights of the nodes matched by their own scorer.</param>
@@ -25,6 +26,7 @@ internal sealed class MatchSet
     public FixedBitSet Match(Query query, AtomicReaderContext context)
     {
         _context = context;
+        _termsEnums.Clear();
         return Match(query, Live.GetValue(context.AtomicReader, LiveSet));
     }
 
@@ -63,7 +65,13 @@ internal sealed class MatchSet
     private FixedBitSet Term(Term term, FixedBitSet allowed)
     {
         var result = new FixedBitSet(allowed.Length);
-        var terms = _context.AtomicReader.GetTerms(term.Field)?.GetEnumerator();
+        if (!_termsEnums.TryGetValue(term.Field, out var terms))
+        {
+            // One enumerator per field and segment: opening one costs more than a seek.
+            terms = _context.AtomicReader.GetTerms(term.Field)?.GetEnumerator();
+            _termsEnums[term.Field] = terms;
+        }
+
         if (terms is not null && terms.SeekExact(term.Bytes))
         {
             _docs = terms.Docs(allowed, _docs, DocsFlags.NONE);
