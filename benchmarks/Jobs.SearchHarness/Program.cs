@@ -15,7 +15,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // Usage: dotnet run -c Release --project benchmarks/Jobs.SearchHarness -- [--postings 1000000] [--data /tmp/jobs-bench]
-//        [--queries 2000] [--rebuild] [--threads 1] [--no-diversify] [--no-relax] [--peer [--peers-dir ../shared/peers]]
+//        [--queries 2000] [--rebuild] [--threads 1] [--no-diversify] [--no-relax] [--profile] [--peer [--peers-dir ../shared/peers]]
 // --peer also runs the Java Lucene peer on the same open postings and query mix and prints both side by side (implies --rebuild).
 int Arg(string name, int fallback) => args.SkipWhile(a => a != "--" + name).Skip(1).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).DefaultIfEmpty(fallback).First();
 string ArgS(string name, string fallback) => args.SkipWhile(a => a != "--" + name).Skip(1).DefaultIfEmpty(fallback).First();
@@ -113,20 +113,31 @@ Console.WriteLine($"Queries: relaxation {(relax ? "on (product default)" : "off"
 // seconds of the run (~6 s of a core at 1M postings): build it now so the timed queries meet the steady state.
 await services.GetRequiredService<Jobs.Search.Suggest.SearchLexiconProvider>().RefreshAsync(CancellationToken.None);
 
+if (args.Contains("--explain"))
+{
+    Explain.Run(search, index, texts);
+}
+
 // Warm up: JIT, caches, the first searcher.
 foreach (var r in requests.Take(200))
 {
     await search.SearchAsync(r, CancellationToken.None);
 }
 
+// Phase profile (--profile): where the milliseconds of the timed queries go; the timing itself costs ~0.1 µs a phase.
+SearchPhaseProfile.Enabled = args.Contains("--profile");
+SearchPhaseProfile.Reset();
 var latencies = new double[requests.Length];
+var hitsPerQuery = new int[requests.Length];
 var relaxedCount = 0;
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var total = Stopwatch.StartNew();
 await Parallel.ForAsync(0, requests.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, async (i, ct) =>
 {
     var sw = Stopwatch.StartNew();
     var result = await search.SearchAsync(requests[i], ct);
     latencies[i] = sw.Elapsed.TotalMilliseconds;
+    hitsPerQuery[i] = result.Total;
     if (result.Relaxed is not null)
     {
         Interlocked.Increment(ref relaxedCount);
@@ -137,10 +148,27 @@ await Parallel.ForAsync(0, requests.Length, new ParallelOptions { MaxDegreeOfPar
         throw new InvalidOperationException("facets missing");
     }
 });
+if (SearchPhaseProfile.Enabled)
+{
+    // Per query text: which words cost, and how many postings they match.
+    foreach (var g in Enumerable.Range(0, requests.Length).GroupBy(i => requests[i].Query).OrderByDescending(g => g.Average(i => latencies[i])))
+    {
+        Console.WriteLine($"  {g.Key,-12} mean {g.Average(i => latencies[i]):F2} ms, max {g.Max(i => latencies[i]):F2} ms, hits {g.Average(i => hitsPerQuery[i]):F0}");
+    }
+}
+
 Array.Sort(latencies);
 double P(double q) => latencies[(int)Math.Min(latencies.Length - 1, Math.Ceiling(q * latencies.Length) - 1)];
 Console.WriteLine($"SEARCH ({threads} client(s), {requests.Length} queries, two filters, all facets, top 20): "
     + $"p50 {P(0.50):F2} ms, p90 {P(0.90):F2} ms, p99 {P(0.99):F2} ms, max {latencies[^1]:F2} ms, {requests.Length / total.Elapsed.TotalSeconds:F0} q/s");
+if (SearchPhaseProfile.Enabled)
+{
+    Console.WriteLine("PHASES (mean ms per query): " + string.Join(", ",
+        SearchPhaseProfile.Totals().Select(p => $"{p.Phase} {p.Milliseconds / requests.Length:F2}")));
+}
+
+// CPU time per query (all threads of the process, GC included) moves far less than latency when other work shares the cores.
+Console.WriteLine($"CPU: {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / requests.Length:F2} ms of CPU per query");
 Console.WriteLine($"RELAXED: {relaxedCount} of {requests.Length} queries had fewer than 10 exact hits and were relaxed");
 var process = Process.GetCurrentProcess();
 Console.WriteLine($"MEMORY: working set {process.WorkingSet64 / 1024.0 / 1024.0:F0} MiB, managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0:F0} MiB");

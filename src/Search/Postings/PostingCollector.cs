@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Jobs.Core.Common;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Jobs.Search.Postings;
 
@@ -103,20 +104,40 @@ public sealed class PostingConditions
     /// <summary>The conditions outside the facet dimensions that the collectors check: still open, and the id and date limits.</summary>
     public bool Admits(PostingColumns c, int doc)
     {
-        if (c.Expires[doc] <= NowSeconds || (PostedSince is { } since && c.Posted[doc] < since))
+        if (c.Expires[doc] <= NowSeconds)
         {
             return false;
         }
 
-        if ((BeginnersOnly && !c.Beginners[doc]) || (Cohort is { } cohort && c.Cohort[doc] != cohort)
-            || (c.Benefits[doc] & BenefitMask) != BenefitMask)
+        // Every column read is a likely cache miss over a million postings: the common search reads only the expiry.
+        if (!HasRareConditions)
+        {
+            return true;
+        }
+
+        if ((PostedSince is { } since && c.Posted[doc] < since) || (BeginnersOnly && !c.Beginners[doc])
+            || (Cohort is { } cohort && c.Cohort[doc] != cohort) || (c.Benefits[doc] & BenefitMask) != BenefitMask)
         {
             return false;
+        }
+
+        if (IdAfter is null && IdAtMost is null && OnlyIds is null)
+        {
+            return true;
         }
 
         var id = c.Id[doc];
         return (IdAfter is not { } after || id > after) && (IdAtMost is not { } most || id <= most) && (OnlyIds is null || OnlyIds.Contains(id));
     }
+
+    /// <summary>Whether the city and education filters are the only ones: <see cref="PostingCollector.TallyByBits"/> can count.</summary>
+    internal bool OnlyCityAndEducation => !HasRareConditions && Category is null && Functions is null && Salary is null && Type is null;
+
+    private bool? _hasRare;
+
+    /// <summary>Whether any condition beyond the expiry is set; init-only properties make it fixed once read.</summary>
+    private bool HasRareConditions => _hasRare ??= PostedSince is not null || BeginnersOnly || Cohort is not null || BenefitMask != 0
+        || IdAfter is not null || IdAtMost is not null || OnlyIds is not null;
 }
 
 /// <summary>
@@ -197,28 +218,76 @@ public sealed class PostingCollector : ICollector
 
     public void Collect(int doc)
     {
+        if (Tally(doc))
+        {
+            Offer(doc, _scorer?.GetScore() ?? 0f);
+        }
+    }
+
+    /// <summary>The columns of the current segment.</summary>
+    internal PostingColumns Columns => _columns;
+
+    internal int CityCount => CityCounts.Length;
+
+    /// <summary>Whether the collector ranks hits at all (a page size above zero).</summary>
+    public bool Ranks => _size > 0;
+
+    /// <summary>Counts every matched document of the current segment in the facets; returns the hits (those failing no filter).</summary>
+    public FixedBitSet Tally(FixedBitSet matched)
+    {
+        var hits = new FixedBitSet(matched.Length);
+        var words = matched.GetBits();
+        for (var w = 0; w < words.Length; w++)
+        {
+            for (var bits = words[w]; bits != 0; bits &= bits - 1)
+            {
+                var doc = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                if (Tally(doc))
+                {
+                    hits.Set(doc);
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>Counts one matched document in the facets; true when it is a hit, to be ranked with <see cref="Offer"/>.</summary>
+    public bool Tally(int doc)
+    {
         var c = _columns;
         if (!_when.Admits(c, doc))
         {
-            return;
+            return false;
         }
 
         var failures = _when.Failures(c, doc, out var failed);
         if (failures > 1)
         {
-            return;
+            return false;
         }
 
         if (failures == 1)
         {
             Count(failed, c, doc);
-            return;
+            return false;
         }
 
+        CountHit(c, doc, cityAndEducation: true);
+        return true;
+    }
+
+    /// <summary>Counts a hit in every facet (but city and education when the bit sets counted those).</summary>
+    private void CountHit(PostingColumns c, int doc, bool cityAndEducation)
+    {
         TotalHits++;
-        Count(CityDim, c, doc);
+        if (cityAndEducation)
+        {
+            Count(CityDim, c, doc);
+            Count(EducationDim, c, doc);
+        }
+
         Count(CategoryDim, c, doc);
-        Count(EducationDim, c, doc);
         Count(SalaryDim, c, doc);
         Count(TypeDim, c, doc);
         Count(FunctionDim, c, doc);
@@ -231,13 +300,94 @@ public sealed class PostingCollector : ICollector
         {
             BenefitCounts[System.Numerics.BitOperations.TrailingZeroCount(bits)]++;
         }
+    }
 
+    /// <summary>
+    /// <see cref="Tally(FixedBitSet)"/> for the common search whose only filters are city and education: those two facets
+    /// come from bit set intersections, and only the hits are read document by document. Null when other filters are set.
+    /// </summary>
+    internal FixedBitSet? TallyByBits(FixedBitSet matched, PostingFacetBits bits)
+    {
+        if (!_when.OnlyCityAndEducation)
+        {
+            return null;
+        }
+
+        var open = matched;
+        open.And(bits.OpenAt(_when.NowSeconds));
+        FixedBitSet? inCity = null;
+        if (_when.Cities is { } cities)
+        {
+            inCity = new FixedBitSet(open.Length);
+            for (var i = 0; i < cities.Length && i < bits.City.Length; i++)
+            {
+                if (cities[i])
+                {
+                    inCity.Or(bits.City[i]);
+                }
+            }
+        }
+
+        FixedBitSet? educated = null;
+        if (_when.MaxEducationRank is { } maxRank)
+        {
+            educated = new FixedBitSet(open.Length);
+            for (var v = 0; v < bits.Education.Length; v++)
+            {
+                if (v < EducationRanks.Length && EducationRanks[v] <= maxRank)
+                {
+                    educated.Or(bits.Education[v]);
+                }
+            }
+        }
+
+        // Drill-sideways: each of the two facets counts the matches passing the other filter.
+        var cityBase = And(open, educated);
+        for (var i = 0; i < CityCounts.Length && i < bits.City.Length; i++)
+        {
+            CityCounts[i] += (int)FixedBitSet.IntersectionCount(cityBase, bits.City[i]);
+        }
+
+        var educationBase = And(open, inCity);
+        for (var v = 0; v < EducationCounts.Length && v < bits.Education.Length; v++)
+        {
+            EducationCounts[v] += (int)FixedBitSet.IntersectionCount(educationBase, bits.Education[v]);
+        }
+
+        var hits = And(cityBase, inCity);
+        var c = _columns;
+        for (var doc = hits.NextSetBit(0); doc >= 0; doc = doc + 1 < hits.Length ? hits.NextSetBit(doc + 1) : -1)
+        {
+            CountHit(c, doc, cityAndEducation: false);
+        }
+
+        return hits;
+    }
+
+    private static readonly int[] EducationRanks = Enum.GetValues<EducationLevel>().OrderBy(l => (int)l).Select(l => l.Rank()).ToArray();
+
+    private static FixedBitSet And(FixedBitSet a, FixedBitSet? b)
+    {
+        if (b is null)
+        {
+            return a;
+        }
+
+        var both = a.Clone();
+        both.And(b);
+        return both;
+    }
+
+    /// <summary>Ranks a hit of the current segment by its score.</summary>
+    public void Offer(int doc, float score)
+    {
         if (_size == 0)
         {
             return;
         }
 
-        var key = _rank(c, doc, _scorer?.GetScore() ?? 0f) + (Offset?.Invoke(_docBase + doc) ?? 0);
+        var c = _columns;
+        var key = _rank(c, doc, score) + (Offset?.Invoke(_docBase + doc) ?? 0);
         var id = c.Id[doc];
         if (_after is { } a && (key > a.Key || (key == a.Key && id >= a.Id)))
         {

@@ -3,7 +3,10 @@ namespace Jobs.Search.Postings;
 /// <summary>Field names of the postings index. Raise <see cref="SchemaVersion"/> with any change so old indexes rebuild.</summary>
 public static class PostingFields
 {
-    public const int SchemaVersion = 9;
+    public const int SchemaVersion = 12;
+
+    /// <summary>Precision step of the numeric fields filtered by exact value: one term per value.</summary>
+    public const int ExactStep = int.MaxValue;
 
     public const string Id = Indexing.IndexFields.Id;
     public const string IdValue = "id_dv";
@@ -11,7 +14,6 @@ public static class PostingFields
     public const string TitleBigram = "title_bi";
     public const string TitlePinyin = "title_py";
     public const string Description = "desc";
-    public const string DescriptionBigram = "desc_bi";
     public const string Skills = "skills";
     public const string Employer = "employer";
     public const string EmployerBigram = "employer_bi";
@@ -22,6 +24,7 @@ public static class PostingFields
     public const string District = "district";
     public const string Category = "category";
     public const string CategoryText = "category_text";
+    /// <summary>Filtered and counted through its values column only (<see cref="Values"/>), like city and category.</summary>
     public const string Education = "edu";
     public const string Experience = "exp";
     public const string SalaryMin = "sal_min";

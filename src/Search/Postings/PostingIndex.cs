@@ -59,9 +59,6 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
         new Dictionary<string, Analyzer>
         {
             [F.TitleBigram] = analysis.BigramIndexAnalyzer,
-            // Descriptions take bigrams without the per-character unigrams: they are most of the text, and one-character
-            // queries are served by the title and employer bigram fields, which keep unigrams.
-            [F.DescriptionBigram] = analysis.BigramQueryAnalyzer,
             [F.EmployerBigram] = analysis.BigramIndexAnalyzer,
             [F.TitlePinyin] = analysis.PinyinIndexAnalyzer,
             [F.EmployerPinyin] = analysis.PinyinIndexAnalyzer,
@@ -263,6 +260,7 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
             }
         }
 
+        Index.ForceMerge(1);
         Index.Commit();
         Index.Refresh();
         _logger.LogInformation("Rebuilt search index postings: {Count} postings in {Seconds:F1} s ({Rate:F0}/s)",

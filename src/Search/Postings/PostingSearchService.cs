@@ -62,7 +62,9 @@ public sealed class PostingSearchService
 
     public async Task<PostingSearchResult> SearchAsync(PostingSearchRequest request, CancellationToken cancellationToken)
     {
+        var phase = SearchPhaseProfile.Start();
         var prepared = Prepare(request);
+        phase = SearchPhaseProfile.Stop(SearchPhase.Prepare, phase);
         var text = prepared.Text;
         var nowSeconds = prepared.Conditions.NowSeconds;
 
@@ -102,13 +104,14 @@ public sealed class PostingSearchService
                 {
                     Offset = ladder is null ? null : doc => TierOffset(ladder.Tiers, doc),
                 };
-                searcher.Search(Filtered(ladder?.Query ?? text.Query), c);
+                PostingPass.Run(searcher, Filtered(ladder?.Query ?? text.Query), c, request.Sort == PostingSort.Relevance);
                 return c;
             }
 
             // The search as typed comes first: only when it finds too few does the ladder count and search again, so the
             // common query costs one pass rather than a count and a search.
             collector = Collect(null);
+            phase = SearchPhaseProfile.Stop(SearchPhase.Collect, phase);
             var ladder = request.Relax && collector.TotalHits < _options.RelaxBelowHits ? Relax(searcher, prepared, Filtered) : null;
             if (ladder is not null)
             {
@@ -118,6 +121,7 @@ public sealed class PostingSearchService
                 collector = Collect(ladder);
             }
 
+            phase = SearchPhaseProfile.Stop(SearchPhase.Relax, phase);
             ranked = collector.Best();
             if (diversify)
             {
@@ -135,13 +139,17 @@ public sealed class PostingSearchService
             {
                 arranged = ranked.Select(c => new ArrangedCandidate(c, 0)).ToList();
             }
+
+            phase = SearchPhaseProfile.Stop(SearchPhase.Diversity, phase);
         }
 
         var page = arranged.Skip(skip).Take(request.PageSize).ToList();
         // The page's postings come from the database by primary key: Lucene.Net's stored fields cost ~0.5 ms a document.
         var rows = await LoadPageAsync(page.Select(c => c.Candidate.Id).ToArray(), cancellationToken);
+        phase = SearchPhaseProfile.Stop(SearchPhase.Hydrate, phase);
         var items = page.Where(c => rows.ContainsKey(c.Candidate.Id))
             .Select(c => ToHit(rows[c.Candidate.Id], DisplayScore(c.Candidate, tiers, prepared.BenefitBoostMask != 0 && request.Sort == PostingSort.Relevance), highlight) with { SimilarCount = c.Similar }).ToList();
+        phase = SearchPhaseProfile.Stop(SearchPhase.Highlight, phase);
         string? next = null;
         if (diversify)
         {
@@ -173,6 +181,7 @@ public sealed class PostingSearchService
                 .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList(),
         };
 
+        SearchPhaseProfile.Stop(SearchPhase.Facets, phase);
         var understood = prepared.Understood;
         if (collector.TotalHits == 0 && !request.ConditionsAsWords && request.Cursor is null
             && (understood.Type is not null || understood.District is not null || understood.Experience is not null))
@@ -383,7 +392,7 @@ public sealed class PostingSearchService
             var allowed = new BooleanQuery();
             foreach (var level in Enum.GetValues<ExperienceLevel>().Where(l => Accepts(exp, l)))
             {
-                allowed.Add(NumericRangeQuery.NewInt32Range(F.Experience, (int)level, (int)level, true, true), Occur.SHOULD);
+                allowed.Add(NumericRangeQuery.NewInt32Range(F.Experience, F.ExactStep, (int)level, (int)level, true, true), Occur.SHOULD);
             }
 
             Filter(allowed);
@@ -391,7 +400,7 @@ public sealed class PostingSearchService
 
         if (request.EmployerId is { } employerId)
         {
-            Filter(NumericRangeQuery.NewInt64Range(F.EmployerId, employerId, employerId, true, true));
+            Filter(NumericRangeQuery.NewInt64Range(F.EmployerId, F.ExactStep, employerId, employerId, true, true));
         }
 
         return new PreparedPostingRequest(parsed, understood, text, filters, conditions) { BenefitBoostMask = boostMask };
