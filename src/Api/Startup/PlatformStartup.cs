@@ -18,6 +18,8 @@ public static class PlatformStartup
         services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DemoSeeder>();
         services.AddFirstAdmin();
+        services.AddSingleton<WarmupState>();
+        services.AddHostedService<SearchWarmup>();
         return services;
     }
 
@@ -26,9 +28,12 @@ public static class PlatformStartup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        var steps = new StartupSteps(services.GetRequiredService<ILoggerFactory>().CreateLogger("Jobs.Startup"));
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+        steps.Done("database");
 
         await FirstAdmin.EnsureAsync(services, cancellationToken);
+        steps.Done("first admin");
 
         if (services.GetRequiredService<IOptions<StorageOptions>>().Value.SeedDemoData)
         {
@@ -47,10 +52,32 @@ public static class PlatformStartup
         }
 
         // Missing, corrupt or older-schema indexes rebuild from the database here; current ones replay recent changes.
+        steps.Done("demo data");
         await services.GetRequiredService<PostingIndex>().InitializeAsync(cancellationToken);
+        steps.Done("posting index");
         await services.GetRequiredService<ResumeIndex>().InitializeAsync(cancellationToken);
+        steps.Done("résumé index");
         // Creating the suggestion lexicon starts its background build, so the first keystrokes already get suggestions.
         services.GetRequiredService<Jobs.Search.Suggest.SearchLexiconProvider>();
+        steps.Done("suggestion lexicon");
+        steps.Log();
+    }
+
+    /// <summary>How long each start-up step took, logged as one line: the start of a large instance must show where it waits.</summary>
+    private sealed class StartupSteps(ILogger logger)
+    {
+        private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
+        private readonly List<string> _steps = [];
+        private long _last;
+
+        public void Done(string step)
+        {
+            var now = _watch.ElapsedMilliseconds;
+            _steps.Add($"{step} {now - _last} ms");
+            _last = now;
+        }
+
+        public void Log() => logger.LogInformation("Start-up steps: {Steps}; {Total} ms in all", string.Join(", ", _steps), _watch.ElapsedMilliseconds);
     }
 
     /// <summary>Prints where to open the platform once Kestrel has bound its addresses.</summary>
