@@ -25,20 +25,22 @@ public sealed class WarmupState
 }
 
 /// <summary>
-/// Runs a few searches through the endpoint's own code as soon as the host starts: they open the searcher, decode the
+/// Runs a few searches through the endpoint's own code once the indexes are open: they open the searcher, decode the
 /// index's per-segment columns, load the analysers and ICU, and JIT the query, hydration, highlighting and JSON path, so the
 /// first visitor after /health turns green does not pay for them (a second or more on a large index).
 /// </summary>
-public sealed class SearchWarmup(IServiceProvider services, WarmupState state, ILogger<SearchWarmup> logger) : BackgroundService
+public sealed class SearchWarmup(IServiceProvider services, WarmupState state, ILogger<SearchWarmup> logger)
 {
     /// <summary>Text, pinyin and filter-only searches: each takes a different path through query building.</summary>
     private static readonly string?[] Queries = ["会计", "java 南京", "kuaiji", null];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private Task? _running;
+
+    /// <summary>Starts the warm-up in the background (once); <see cref="WarmupState"/> says when it is over.</summary>
+    public Task Start(CancellationToken stoppingToken) => _running ??= Task.Run(() => RunAsync(stoppingToken), CancellationToken.None);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
-        // SQLite's async calls complete synchronously: without this the whole warm-up would run inside the host's start and
-        // hold back Kestrel, when other pages could already be served while /health says not yet.
-        await Task.Yield();
         var watch = Stopwatch.StartNew();
         try
         {
