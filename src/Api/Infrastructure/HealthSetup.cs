@@ -9,7 +9,8 @@ public static class HealthSetup
 {
     public static IServiceCollection AddJobsHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<JobsDbContext>("database");
+        // The warm-up check keeps /health red until the first searches have run (see SearchWarmup).
+        services.AddHealthChecks().AddDbContextCheck<JobsDbContext>("database").AddCheck<Startup.WarmupHealthCheck>("warm-up");
         return services;
     }
 

@@ -16,39 +16,75 @@ public static class PlatformStartup
         services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DemoSeeder>();
         services.AddFirstAdmin();
+        services.AddSingleton<WarmupState>();
+        services.AddSingleton<SearchWarmup>();
         return services;
     }
 
-    /// <summary>Brings the database to the current schema, creates the first admin and, on an empty database, seeds demo data.</summary>
+    /// <summary>
+    /// Brings the database to the current schema, creates the first admin and, on an empty database, seeds demo data; opens
+    /// the search indexes and starts the search warm-up (/health waits for it).
+    /// </summary>
     public static async Task InitializePlatformAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Jobs.Startup");
+        var steps = new StartupSteps(logger);
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+        steps.Done("database");
 
-        await FirstAdmin.EnsureAsync(services, cancellationToken);
-
-        if (services.GetRequiredService<IOptions<StorageOptions>>().Value.SeedDemoData)
+        var seeder = services.GetRequiredService<DemoSeeder>();
+        var seed = services.GetRequiredService<IOptions<StorageOptions>>().Value.SeedDemoData && await seeder.IsEmptyAsync(cancellationToken);
+        // The first admin needs only the database. Its first EF query and password checks take as long as opening the
+        // indexes and warming up on a large instance, so they run side by side; Kestrel starts only once it is done, so no
+        // request meets a sample password not yet replaced. A seed writes heavily and waits for it instead.
+        var admin = Task.Run(async () =>
         {
-            var seeder = services.GetRequiredService<DemoSeeder>();
-            if (await seeder.IsEmptyAsync(cancellationToken))
-            {
-                var demo = services.GetRequiredService<IOptions<DemoDataOptions>>().Value;
-                var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Jobs.Startup");
-                logger.LogInformation("Empty database: seeding demo data ({Employers} employers, {Postings} postings, {Graduates} graduates)",
-                    demo.Employers, demo.Postings, demo.Graduates);
-                var progress = new LoggingProgress(logger);
-                await seeder.SeedAsync(new DemoSize(demo.Employers, demo.Postings, demo.Graduates), demo.Seed, progress, cancellationToken);
-                // /data reads the snapshot the nightly job writes; a fresh demo gets its figures now, not after midnight.
-                services.GetRequiredService<IBackgroundJobClient>().Enqueue<StatisticsSnapshotJob>(job => job.ExecuteAsync(CancellationToken.None));
-            }
+            await using var adminScope = app.Services.CreateAsyncScope();
+            await FirstAdmin.EnsureAsync(adminScope.ServiceProvider, cancellationToken);
+        }, cancellationToken);
+        if (seed)
+        {
+            await admin;
+            steps.Done("first admin");
+            var demo = services.GetRequiredService<IOptions<DemoDataOptions>>().Value;
+            logger.LogInformation("Empty database: seeding demo data ({Employers} employers, {Postings} postings, {Graduates} graduates)",
+                demo.Employers, demo.Postings, demo.Graduates);
+            var progress = new LoggingProgress(logger);
+            await seeder.SeedAsync(new DemoSize(demo.Employers, demo.Postings, demo.Graduates), demo.Seed, progress, cancellationToken);
+            // /data reads the snapshot the nightly job writes; a fresh demo gets its figures now, not after midnight.
+            services.GetRequiredService<IBackgroundJobClient>().Enqueue<StatisticsSnapshotJob>(job => job.ExecuteAsync(CancellationToken.None));
+            steps.Done("demo data");
         }
 
         // Missing, corrupt or older-schema indexes rebuild from the database here; current ones resume from the change log
         // position they committed (or, without one, replay recent changes by update time).
         await services.GetRequiredService<Jobs.Search.Indexing.ChangeLogCatchUp>().InitializeIndexesAsync(cancellationToken);
+        steps.Done("indexes");
         // Creating the suggestion lexicon starts its background build, so the first keystrokes already get suggestions.
         services.GetRequiredService<Jobs.Search.Suggest.SearchLexiconProvider>();
+        _ = services.GetRequiredService<SearchWarmup>().Start(app.Lifetime.ApplicationStopping);
+        await admin;
+        steps.Done(seed ? "warm-up started" : "first admin (beside the indexes)");
+        steps.Log();
+    }
+
+    /// <summary>How long each start-up step took, logged as one line: the start of a large instance must show where it waits.</summary>
+    private sealed class StartupSteps(ILogger logger)
+    {
+        private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
+        private readonly List<string> _steps = [];
+        private long _last;
+
+        public void Done(string step)
+        {
+            var now = _watch.ElapsedMilliseconds;
+            _steps.Add($"{step} {now - _last} ms");
+            _last = now;
+        }
+
+        public void Log() => logger.LogInformation("Start-up steps: {Steps}; {Total} ms in all", string.Join(", ", _steps), _watch.ElapsedMilliseconds);
     }
 
     /// <summary>Prints where to open the platform once Kestrel has bound its addresses.</summary>

@@ -458,13 +458,22 @@ public sealed class PostingSearchService
             return [];
         }
 
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
-        var rows = await (from p in db.Postings.AsNoTracking()
-                          where ids.Contains(p.Id)
-                          join e in db.Employers.AsNoTracking() on p.EmployerId equals e.Id
-                          select new PageRow(p, e.Name)).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Posting.Id);
+        return await Hydration.PostingPageReader.ReadAsync(ConnectionString(), ids, cancellationToken);
+    }
+
+    private string? _connectionString;
+
+    /// <summary>The database the context is configured for, looked up once: hydration reads it without EF (see the reader).</summary>
+    private string ConnectionString()
+    {
+        if (_connectionString is null)
+        {
+            using var scope = _scopes.CreateScope();
+            _connectionString = scope.ServiceProvider.GetRequiredService<JobsDbContext>().Database.GetConnectionString()
+                ?? throw new InvalidOperationException("The database context has no connection string.");
+        }
+
+        return _connectionString;
     }
 
     internal PostingHit ToHit(PageRow row, double score, IReadOnlyCollection<string> terms)
