@@ -458,6 +458,18 @@ public sealed class PostingSearchService
             return [];
         }
 
+        await using var scope = _scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetRequiredService<DatabaseTarget>().IsPostgres)
+        {
+            // The direct reader speaks SQLite only; PostgreSQL reads the page through EF in one joined query.
+            var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
+            var rows = await (from p in db.Postings.AsNoTracking()
+                              where ids.Contains(p.Id)
+                              join e in db.Employers.AsNoTracking() on p.EmployerId equals e.Id
+                              select new PageRow(p, e.Name)).ToListAsync(cancellationToken);
+            return rows.ToDictionary(r => r.Posting.Id);
+        }
+
         return await Hydration.PostingPageReader.ReadAsync(ConnectionString(), ids, cancellationToken);
     }
 
