@@ -458,10 +458,11 @@ public sealed class PostingSearchService
             return [];
         }
 
-        await using var scope = _scopes.CreateAsyncScope();
-        if (scope.ServiceProvider.GetRequiredService<DatabaseTarget>().IsPostgres)
+        var database = Database();
+        if (database.IsPostgres)
         {
             // The direct reader speaks SQLite only; PostgreSQL reads the page through EF in one joined query.
+            await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
             var rows = await (from p in db.Postings.AsNoTracking()
                               where ids.Contains(p.Id)
@@ -470,22 +471,26 @@ public sealed class PostingSearchService
             return rows.ToDictionary(r => r.Posting.Id);
         }
 
-        return await Hydration.PostingPageReader.ReadAsync(ConnectionString(), ids, cancellationToken);
+        return await Hydration.PostingPageReader.ReadAsync(database.ConnectionString, ids, cancellationToken);
     }
 
-    private string? _connectionString;
+    private PageDatabase? _database;
 
-    /// <summary>The database the context is configured for, looked up once: hydration reads it without EF (see the reader).</summary>
-    private string ConnectionString()
+    private sealed record PageDatabase(bool IsPostgres, string ConnectionString);
+
+    /// <summary>Which database the pages are read from, looked up once rather than per search (see the reader).</summary>
+    private PageDatabase Database()
     {
-        if (_connectionString is null)
+        if (_database is null)
         {
             using var scope = _scopes.CreateScope();
-            _connectionString = scope.ServiceProvider.GetRequiredService<JobsDbContext>().Database.GetConnectionString()
+            var target = scope.ServiceProvider.GetRequiredService<DatabaseTarget>();
+            var connection = scope.ServiceProvider.GetRequiredService<JobsDbContext>().Database.GetConnectionString()
                 ?? throw new InvalidOperationException("The database context has no connection string.");
+            _database = new PageDatabase(target.IsPostgres, connection);
         }
 
-        return _connectionString;
+        return _database;
     }
 
     internal PostingHit ToHit(PageRow row, double score, IReadOnlyCollection<string> terms)
