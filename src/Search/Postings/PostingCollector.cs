@@ -233,9 +233,9 @@ public sealed class PostingCollector : ICollector
     public bool Ranks => _size > 0;
 
     /// <summary>Counts every matched document of the current segment in the facets; returns the hits (those failing no filter).</summary>
-    public FixedBitSet Tally(FixedBitSet matched)
+    internal FixedBitSet Tally(FixedBitSet matched, Querying.BitSetScratch scratch)
     {
-        var hits = new FixedBitSet(matched.Length);
+        var hits = scratch.New(matched.Length);
         var words = matched.GetBits();
         for (var w = 0; w < words.Length; w++)
         {
@@ -303,10 +303,10 @@ public sealed class PostingCollector : ICollector
     }
 
     /// <summary>
-    /// <see cref="Tally(FixedBitSet)"/> for the common search whose only filters are city and education: those two facets
+    /// <see cref="Tally(FixedBitSet, Querying.BitSetScratch)"/> for the common search whose only filters are city and education: those two facets
     /// come from bit set intersections, and only the hits are read document by document. Null when other filters are set.
     /// </summary>
-    internal FixedBitSet? TallyByBits(FixedBitSet matched, PostingFacetBits bits)
+    internal FixedBitSet? TallyByBits(FixedBitSet matched, PostingFacetBits bits, Querying.BitSetScratch scratch)
     {
         if (!_when.OnlyCityAndEducation)
         {
@@ -318,7 +318,7 @@ public sealed class PostingCollector : ICollector
         FixedBitSet? inCity = null;
         if (_when.Cities is { } cities)
         {
-            inCity = new FixedBitSet(open.Length);
+            inCity = scratch.New(open.Length);
             for (var i = 0; i < cities.Length && i < bits.City.Length; i++)
             {
                 if (cities[i])
@@ -331,7 +331,7 @@ public sealed class PostingCollector : ICollector
         FixedBitSet? educated = null;
         if (_when.MaxEducationRank is { } maxRank)
         {
-            educated = new FixedBitSet(open.Length);
+            educated = scratch.New(open.Length);
             for (var v = 0; v < bits.Education.Length; v++)
             {
                 if (v < EducationRanks.Length && EducationRanks[v] <= maxRank)
@@ -342,19 +342,19 @@ public sealed class PostingCollector : ICollector
         }
 
         // Drill-sideways: each of the two facets counts the matches passing the other filter.
-        var cityBase = And(open, educated);
+        var cityBase = And(open, educated, scratch);
         for (var i = 0; i < CityCounts.Length && i < bits.City.Length; i++)
         {
             CityCounts[i] += (int)FixedBitSet.IntersectionCount(cityBase, bits.City[i]);
         }
 
-        var educationBase = And(open, inCity);
+        var educationBase = And(open, inCity, scratch);
         for (var v = 0; v < EducationCounts.Length && v < bits.Education.Length; v++)
         {
             EducationCounts[v] += (int)FixedBitSet.IntersectionCount(educationBase, bits.Education[v]);
         }
 
-        var hits = And(cityBase, inCity);
+        var hits = And(cityBase, inCity, scratch);
         var c = _columns;
         for (var doc = hits.NextSetBit(0); doc >= 0; doc = doc + 1 < hits.Length ? hits.NextSetBit(doc + 1) : -1)
         {
@@ -366,14 +366,14 @@ public sealed class PostingCollector : ICollector
 
     private static readonly int[] EducationRanks = Enum.GetValues<EducationLevel>().OrderBy(l => (int)l).Select(l => l.Rank()).ToArray();
 
-    private static FixedBitSet And(FixedBitSet a, FixedBitSet? b)
+    private static FixedBitSet And(FixedBitSet a, FixedBitSet? b, Querying.BitSetScratch scratch)
     {
         if (b is null)
         {
             return a;
         }
 
-        var both = a.Clone();
+        var both = scratch.Copy(a);
         both.And(b);
         return both;
     }

@@ -14,14 +14,16 @@ internal static class PostingPass
     public static void Run(IndexSearcher searcher, Query query, PostingCollector collector, bool scores)
     {
         var rewritten = searcher.Rewrite(query);
-        var matches = new MatchSet(searcher);
+        using var scratch = new BitSetScratch();
+        var matches = new MatchSet(searcher, scratch);
         Weight? weight = null;
+        HitScorer? hitScorer = null;
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             collector.SetNextReader(leaf);
             var matched = matches.Match(rewritten, leaf);
-            var hits = collector.TallyByBits(matched, PostingFacetBits.For(leaf.AtomicReader, collector.Columns, collector.CityCount))
-                ?? collector.Tally(matched);
+            var hits = collector.TallyByBits(matched, PostingFacetBits.For(leaf.AtomicReader, collector.Columns, collector.CityCount), scratch)
+                ?? collector.Tally(matched, scratch);
             if (!collector.Ranks)
             {
                 continue;
@@ -34,6 +36,23 @@ internal static class PostingPass
                     collector.Offer(doc, 0f);
                 }
 
+                continue;
+            }
+
+            hitScorer ??= HitScorer.For(searcher, rewritten);
+            if (hitScorer is not null)
+            {
+                var scored = hitScorer.Score(leaf, hits, out var count);
+                var slot = 0;
+                for (var doc = hits.NextSetBit(0); doc >= 0 && slot < count; doc = doc + 1 < hits.Length ? hits.NextSetBit(doc + 1) : -1, slot++)
+                {
+                    if (!float.IsNegativeInfinity(scored[slot]))
+                    {
+                        collector.Offer(doc, scored[slot]);
+                    }
+                }
+
+                System.Buffers.ArrayPool<float>.Shared.Return(scored);
                 continue;
             }
 

@@ -14,13 +14,19 @@ namespace Jobs.Search.Querying;
 internal sealed class MatchSet
 {
     private readonly IndexSearcher _searcher;
+    private readonly BitSetScratch _scratch;
     private readonly Dictionary<Query, Weight> _weights = new(ReferenceEqualityComparer.Instance);
     private AtomicReaderContext _context = null!;
     private readonly Dictionary<string, TermsEnum?> _termsEnums = new(StringComparer.Ordinal);
     private DocsEnum? _docs;
 
     /// <param name="searcher">Supplies the weights of the nodes matched by their own scorer.</param>
-    public MatchSet(IndexSearcher searcher) => _searcher = searcher;
+    /// <param name="scratch">Where the sets come from: every set this returns is valid until the scratch is disposed.</param>
+    public MatchSet(IndexSearcher searcher, BitSetScratch scratch)
+    {
+        _searcher = searcher;
+        _scratch = scratch;
+    }
 
     /// <summary>The documents of <paramref name="context"/> (live ones only) that <paramref name="query"/> matches; it must be rewritten.</summary>
     public FixedBitSet Match(Query query, AtomicReaderContext context)
@@ -58,13 +64,20 @@ internal sealed class MatchSet
         TermQuery t => Term(t.Term, allowed),
         DisjunctionMaxQuery d => Any(d.Disjuncts, 1, allowed),
         BooleanQuery b => Boolean(b, allowed),
-        MatchAllDocsQuery => allowed.Clone(),
+        MatchAllDocsQuery => _scratch.Copy(allowed),
         _ => Scored(query, allowed),
     };
 
     private FixedBitSet Term(Term term, FixedBitSet allowed)
     {
-        var result = new FixedBitSet(allowed.Length);
+        var result = _scratch.New(allowed.Length);
+        OrTerm(term, allowed, result);
+        return result;
+    }
+
+    /// <summary>Adds the documents of <paramref name="allowed"/> holding <paramref name="term"/> to <paramref name="result"/>.</summary>
+    private void OrTerm(Term term, FixedBitSet allowed, FixedBitSet result)
+    {
         if (!_termsEnums.TryGetValue(term.Field, out var terms))
         {
             // One enumerator per field and segment: opening one costs more than a seek.
@@ -77,8 +90,6 @@ internal sealed class MatchSet
             _docs = terms.Docs(allowed, _docs, DocsFlags.NONE);
             result.Or(_docs);
         }
-
-        return result;
     }
 
     private FixedBitSet Boolean(BooleanQuery query, FixedBitSet allowed)
@@ -91,7 +102,7 @@ internal sealed class MatchSet
         var minimum = required.Count == 0 ? Math.Max(1, query.MinimumNumberShouldMatch) : query.MinimumNumberShouldMatch;
         if (minimum > optional.Count || (required.Count == 0 && optional.Count == 0))
         {
-            return new FixedBitSet(allowed.Length);
+            return _scratch.New(allowed.Length);
         }
 
         if (minimum == optional.Count)
@@ -125,32 +136,32 @@ internal sealed class MatchSet
         {
             if (ReferenceEquals(current, allowed))
             {
-                current = allowed.Clone();
+                current = _scratch.Copy(allowed);
             }
 
             current.AndNot(Match(clause, current));
         }
 
-        return ReferenceEquals(current, allowed) ? allowed.Clone() : current;
+        return ReferenceEquals(current, allowed) ? _scratch.Copy(allowed) : current;
     }
 
     /// <summary>Documents of <paramref name="allowed"/> matched by at least <paramref name="minimum"/> of the queries.</summary>
     private FixedBitSet Any(IEnumerable<Query> queries, int minimum, FixedBitSet allowed)
     {
         var ordered = queries.OrderBy(Cost).ToList();
-        var result = new FixedBitSet(allowed.Length);
+        var result = _scratch.New(allowed.Length);
         if (minimum <= 1)
         {
             foreach (var q in ordered)
             {
                 if (q is TermQuery t)
                 {
-                    result.Or(Term(t.Term, allowed));
+                    OrTerm(t.Term, allowed, result);
                     continue;
                 }
 
                 // Only the documents no clause has matched yet can change the outcome.
-                var undecided = allowed.Clone();
+                var undecided = _scratch.Copy(allowed);
                 undecided.AndNot(result);
                 if (undecided.Cardinality == 0)
                 {
@@ -182,7 +193,7 @@ internal sealed class MatchSet
     /// <summary>Any other query, by its own scorer restricted to the allowed documents.</summary>
     private FixedBitSet Scored(Query query, FixedBitSet allowed)
     {
-        var result = new FixedBitSet(allowed.Length);
+        var result = _scratch.New(allowed.Length);
         if (!_weights.TryGetValue(query, out var weight))
         {
             weight = _searcher.CreateNormalizedWeight(query);

@@ -76,7 +76,8 @@ public sealed class MatchSetTests : IDisposable
         var expected = new SortedSet<int>();
         searcher.Search(query, new AllDocs(expected));
         var actual = new SortedSet<int>();
-        var matches = new MatchSet(searcher);
+        using var scratch = new BitSetScratch();
+        var matches = new MatchSet(searcher, scratch);
         foreach (var leaf in _reader.Leaves)
         {
             var bits = matches.Match(query, leaf);
