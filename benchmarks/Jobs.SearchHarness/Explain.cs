@@ -29,12 +29,12 @@ internal static class Explain
             }
 
             var rewritten = searcher.Rewrite(filtered);
-            var best = new double[4];
+            var best = new double[6];
             Array.Fill(best, double.MaxValue);
             int matched = 0, hits = 0;
             for (var round = 0; round < 8; round++)
             {
-                var times = new double[4];
+                var times = new double[6];
                 using var scratch = new BitSetScratch();
                 var matches = new MatchSet(searcher, scratch);
                 var c = new PostingCollector(index.ColumnKeys, prepared.Conditions, (_, _, s) => s, 1000, null);
@@ -54,7 +54,9 @@ internal static class Explain
                     times[1] += watch.Elapsed.TotalMilliseconds;
                     watch.Restart();
                     var hitScorer = HitScorer.For(searcher, rewritten)!;
+                    times[5] += watch.Elapsed.TotalMilliseconds;
                     var scored = hitScorer.Score(leaf, hitSet, out var count);
+                    times[4] += watch.Elapsed.TotalMilliseconds;
                     var slot = 0;
                     for (var doc = hitSet.NextSetBit(0); doc >= 0 && slot < count; doc = doc + 1 < hitSet.Length ? hitSet.NextSetBit(doc + 1) : -1, slot++)
                     {
@@ -79,7 +81,7 @@ internal static class Explain
                     times[3] += watch.Elapsed.TotalMilliseconds + (sum < 0 ? 1 : 0);
                 }
 
-                for (var i = 0; i < 4; i++)
+                for (var i = 0; i < 6; i++)
                 {
                     best[i] = Math.Min(best[i], times[i]);
                 }
@@ -105,7 +107,7 @@ internal static class Explain
                 Clauses(searcher, rewritten, index, prepared);
             }
 
-            Console.WriteLine($"  {text,-12} match {best[0],6:F2} ms ({matched} matched), tally {best[1],5:F2} ms, score {best[2],6:F2} ms (Lucene's scorer alone {best[3],6:F2}; {hits} hits), {terms.Count} terms");
+            Console.WriteLine($"  {text,-12} match {best[0],6:F2} ms ({matched} matched), tally {best[1],5:F2} ms, score {best[2],6:F2} ms (weights {best[5],5:F2}, clause by clause {best[4],5:F2}, Lucene's scorer alone {best[3],6:F2}; {hits} hits), {terms.Count} terms");
         }
     }
 

@@ -315,31 +315,26 @@ public sealed class PostingCollector : ICollector
 
         var open = matched;
         open.And(bits.OpenAt(_when.NowSeconds));
+        // Both sets are only read below, so a single city's cached set serves as it is.
         FixedBitSet? inCity = null;
         if (_when.Cities is { } cities)
         {
-            inCity = scratch.New(open.Length);
-            for (var i = 0; i < cities.Length && i < bits.City.Length; i++)
+            var chosen = Enumerable.Range(0, Math.Min(cities.Length, bits.City.Length)).Where(i => cities[i]).ToList();
+            if (chosen.Count == 1)
             {
-                if (cities[i])
+                inCity = bits.City[chosen[0]];
+            }
+            else
+            {
+                inCity = scratch.New(open.Length);
+                foreach (var i in chosen)
                 {
                     inCity.Or(bits.City[i]);
                 }
             }
         }
 
-        FixedBitSet? educated = null;
-        if (_when.MaxEducationRank is { } maxRank)
-        {
-            educated = scratch.New(open.Length);
-            for (var v = 0; v < bits.Education.Length; v++)
-            {
-                if (v < EducationRanks.Length && EducationRanks[v] <= maxRank)
-                {
-                    educated.Or(bits.Education[v]);
-                }
-            }
-        }
+        var educated = _when.MaxEducationRank is { } maxRank ? bits.EducationAtMost(maxRank, EducationRanks) : null;
 
         // Drill-sideways: each of the two facets counts the matches passing the other filter.
         var cityBase = And(open, educated, scratch);

@@ -40,6 +40,24 @@ internal sealed class PostingFacetBits
     /// <summary>Postings per <see cref="Jobs.Core.Common.EducationLevel"/> value.</summary>
     public FixedBitSet[] Education => _education ??= Split(EducationValues, doc => _columns.Education[doc]);
 
+    /// <summary>Postings asking for at most the education rank <paramref name="maxRank"/>, one union per rank, kept.</summary>
+    /// <param name="ranks">The rank of each <see cref="Jobs.Core.Common.EducationLevel"/> value.</param>
+    public FixedBitSet EducationAtMost(int maxRank, int[] ranks) => _atMost.GetOrAdd(maxRank, rank =>
+    {
+        var union = new FixedBitSet(_bits);
+        for (var v = 0; v < Education.Length && v < ranks.Length; v++)
+        {
+            if (ranks[v] <= rank)
+            {
+                union.Or(Education[v]);
+            }
+        }
+
+        return union;
+    });
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, FixedBitSet> _atMost = new();
+
     /// <summary>Postings not yet expired at <paramref name="nowSeconds"/>.</summary>
     public FixedBitSet OpenAt(long nowSeconds)
     {
