@@ -64,6 +64,7 @@ public sealed class LuceneIndex : IDisposable
             OpenMode = state == IndexState.Current ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
             Similarity = Similarity,
             RAMBufferSizeMB = 128,
+            MergePolicy = new BalancedForceMergePolicy(new TieredMergePolicy(), () => Volatile.Read(ref _mergesPaused) > 0),
         };
         _writer = new IndexWriter(_directory, config);
         _writer.SetCommitData(CommitData(schemaVersion));
@@ -129,8 +130,9 @@ public sealed class LuceneIndex : IDisposable
     }
 
     /// <summary>
-    /// Merges the index down to at most <paramref name="segments"/> segments (after a full rebuild): every query term is
-    /// looked up once per segment, so twenty segments cost a query twenty dictionary lookups per term instead of one.
+    /// Merges the index down to at most <paramref name="segments"/> segments of near-equal size (after a full rebuild):
+    /// every query term is looked up once per segment, so twenty segments cost a query twenty dictionary lookups per term,
+    /// while a few equal ones let a search use a core each (<see cref="BalancedForceMergePolicy"/>).
     /// </summary>
     public void ForceMerge(int segments) => _writer.ForceMerge(segments);
 
@@ -149,10 +151,22 @@ public sealed class LuceneIndex : IDisposable
     public IDisposable PauseRefresh()
     {
         Interlocked.Increment(ref _paused);
-        return new Resume(this);
+        return new Resume(() => Interlocked.Decrement(ref _paused));
     }
 
-    private sealed class Resume(LuceneIndex index) : IDisposable
+    /// <summary>
+    /// Holds the writer's own merges back until disposed (a full rebuild, which ends with <see cref="ForceMerge"/>): the
+    /// flushed segments stay of similar size, so the forced merge can balance them.
+    /// </summary>
+    public IDisposable PauseMerges()
+    {
+        Interlocked.Increment(ref _mergesPaused);
+        return new Resume(() => Interlocked.Decrement(ref _mergesPaused));
+    }
+
+    private int _mergesPaused;
+
+    private sealed class Resume(Action resume) : IDisposable
     {
         private int _done;
 
@@ -160,7 +174,7 @@ public sealed class LuceneIndex : IDisposable
         {
             if (Interlocked.Exchange(ref _done, 1) == 0)
             {
-                Interlocked.Decrement(ref index._paused);
+                resume();
             }
         }
     }

@@ -182,6 +182,12 @@ public sealed class PostingCollector : ICollector
         FunctionCounts = new int[keys.FunctionIndex.Count];
     }
 
+    /// <summary>
+    /// When set, the rank key of a hit is at most its score times this (plus rounding): once the window is full, a hit whose
+    /// bound falls below the worst kept key is dropped before its columns are read. Most hits of a common word end there.
+    /// </summary>
+    public double? ScoreBound { get; init; }
+
     /// <summary>Added to the rank key by index document: relaxation ranks each tier below the one before it.</summary>
     public Func<int, double>? Offset { get; init; }
 
@@ -381,6 +387,12 @@ public sealed class PostingCollector : ICollector
             return;
         }
 
+        if (ScoreBound is { } bound && Offset is null && score >= 0 && _queue.Count == _size
+            && score * bound < _queue.Peek().Key - RoundingSlack)
+        {
+            return;
+        }
+
         var c = _columns;
         var key = _rank(c, doc, score) + (Offset?.Invoke(_docBase + doc) ?? 0);
         var id = c.Id[doc];
@@ -389,7 +401,11 @@ public sealed class PostingCollector : ICollector
             return;
         }
 
-        var candidate = new Querying.RankingCollector.Candidate(key, id, _docBase + doc);
+        Keep(new Querying.RankingCollector.Candidate(key, id, _docBase + doc));
+    }
+
+    private void Keep(Querying.RankingCollector.Candidate candidate)
+    {
         if (_queue.Count < _size)
         {
             _queue.Enqueue(candidate, candidate);
@@ -399,6 +415,42 @@ public sealed class PostingCollector : ICollector
             _queue.DequeueEnqueue(candidate, candidate);
         }
     }
+
+    /// <summary>An empty collector with the same conditions, ranking and window, for one segment searched on its own thread.</summary>
+    internal PostingCollector Fork() => new(_keys, _when, _rank, _size, _after) { Offset = Offset, ScoreBound = ScoreBound };
+
+    /// <summary>Adds what a <see cref="Fork"/> collected: its counts, and its best hits into this window.</summary>
+    internal void Absorb(PostingCollector part)
+    {
+        TotalHits += part.TotalHits;
+        Add(CityCounts, part.CityCounts);
+        Add(CategoryCounts, part.CategoryCounts);
+        Add(EducationCounts, part.EducationCounts);
+        Add(BandCounts, part.BandCounts);
+        Add(TypeCounts, part.TypeCounts);
+        Add(BenefitCounts, part.BenefitCounts);
+        Add(FunctionCounts, part.FunctionCounts);
+        foreach (var (cohort, count) in part.CohortCounts)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(CohortCounts, cohort, out _) += count;
+        }
+
+        foreach (var (candidate, _) in part._queue.UnorderedItems)
+        {
+            Keep(candidate);
+        }
+
+        static void Add(int[] into, int[] from)
+        {
+            for (var i = 0; i < into.Length; i++)
+            {
+                into[i] += from[i];
+            }
+        }
+    }
+
+    /// <summary>More than a rank key's rounding (six decimals) can add.</summary>
+    private const double RoundingSlack = 1e-6;
 
     public IReadOnlyList<Querying.RankingCollector.Candidate> Best()
     {

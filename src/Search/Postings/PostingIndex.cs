@@ -230,6 +230,7 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
         var total = await db.Postings.CountAsync(p => p.Status == PostingStatus.Open && p.Holds == PostingHolds.None, cancellationToken);
         _logger.LogInformation("Rebuilding search index postings from the database: {Total} open postings", total);
         using var paused = Index.PauseRefresh();
+        using var merges = Index.PauseMerges();
         Index.DeleteAll();
         // Employers are few next to postings: one dictionary instead of a join per batch.
         var employers = await db.Employers.AsNoTracking().ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
@@ -260,7 +261,8 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
             }
         }
 
-        Index.ForceMerge(1);
+        merges.Dispose();
+        Index.ForceMerge(_options.RebuildSegments);
         Index.Commit();
         Index.Refresh();
         _logger.LogInformation("Rebuilt search index postings: {Count} postings in {Seconds:F1} s ({Rate:F0}/s)",

@@ -103,6 +103,7 @@ public sealed class PostingSearchService
                 var c = new PostingCollector(_keys, prepared.Conditions, CreateRank(request.Sort, nowSeconds, prepared.BenefitBoostMask), size, after)
                 {
                     Offset = ladder is null ? null : doc => TierOffset(ladder.Tiers, doc),
+                    ScoreBound = RankBound(request.Sort, prepared.BenefitBoostMask),
                 };
                 PostingPass.Run(searcher, Filtered(ladder?.Query ?? text.Query), c, request.Sort == PostingSort.Relevance);
                 return c;
@@ -420,6 +421,14 @@ public sealed class PostingSearchService
     /// <summary>A posting asking for <paramref name="asked"/> suits someone with <paramref name="held"/> experience.</summary>
     private static bool Accepts(ExperienceLevel held, ExperienceLevel asked) => held == ExperienceLevel.Any || asked.Step() <= held.Step();
 
+
+    /// <summary>
+    /// The largest factor <see cref="CreateRank"/>'s relevance key puts on a score (freshness at most 1, quality at most 100);
+    /// null where the key is not a multiple of the score (other sorts, benefits named in the words).
+    /// </summary>
+    private double? RankBound(PostingSort sort, long benefitMask) => sort == PostingSort.Relevance && benefitMask == 0
+        ? 1 + Math.Max(0, _options.FreshnessWeight) + Math.Max(0, _options.QualityWeight)
+        : null;
 
     private Func<PostingColumns, int, float, double> CreateRank(PostingSort sort, long nowSeconds, long benefitMask)
     {
