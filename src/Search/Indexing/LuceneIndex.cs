@@ -64,6 +64,7 @@ public sealed class LuceneIndex : IDisposable
             OpenMode = state == IndexState.Current ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
             Similarity = Similarity,
             RAMBufferSizeMB = 128,
+            Codec = new CompactNormsCodec(),
             MergePolicy = new BalancedForceMergePolicy(new TieredMergePolicy(), () => Volatile.Read(ref _mergesPaused) > 0),
         };
         _writer = new IndexWriter(_directory, config);
