@@ -91,6 +91,40 @@ public sealed class MatchSetTests : IDisposable
         Assert.Equal(expected, actual);
     }
 
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void Score_QueryShapes_SameScoresAsLuceneScorer(string name)
+    {
+        var searcher = new IndexSearcher(_reader) { Similarity = new Lucene.Net.Search.Similarities.BM25Similarity() };
+        var query = searcher.Rewrite(Build(name));
+        var expected = new Dictionary<int, float>();
+        searcher.Search(query, new Scores(expected));
+        var actual = new Dictionary<int, float>();
+        var scorer = HitScorer.For(searcher, query);
+        Assert.NotNull(scorer);
+        using var scratch = new BitSetScratch();
+        var matches = new MatchSet(searcher, scratch);
+        foreach (var leaf in _reader.Leaves)
+        {
+            var hits = matches.Match(query, leaf);
+            var scores = scorer.Score(leaf, hits, out var count);
+            var slot = 0;
+            for (var doc = hits.NextSetBit(0); doc >= 0; doc = doc + 1 < hits.Length ? hits.NextSetBit(doc + 1) : -1, slot++)
+            {
+                actual[leaf.DocBase + doc] = scores[slot];
+            }
+
+            Assert.Equal(count, slot);
+        }
+
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        foreach (var (doc, score) in expected)
+        {
+            // Only the order of float additions differs from Lucene's scorers.
+            Assert.True(Math.Abs(score - actual[doc]) <= 1e-5f * Math.Max(1f, score), $"doc {doc}: Lucene {score}, clause by clause {actual[doc]}");
+        }
+    }
+
     public void Dispose()
     {
         _reader.Dispose();
@@ -111,6 +145,20 @@ public sealed class MatchSetTests : IDisposable
 
         public void Collect(int doc) => into.Add(_docBase + doc);
     }
+}
+
+internal sealed class Scores(Dictionary<int, float> into) : ICollector
+{
+    private int _docBase;
+    private Scorer _scorer = null!;
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+
+    public void Collect(int doc) => into[_docBase + doc] = _scorer.GetScore();
 }
 
 internal static class BooleanQueryExtensions
