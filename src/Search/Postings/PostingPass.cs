@@ -18,9 +18,13 @@ internal static class PostingPass
         var rewritten = searcher.Rewrite(query);
         var leaves = searcher.IndexReader.Leaves;
         var ranking = Ranking.For(searcher, rewritten, collector.Ranks && scores);
-        if (leaves.Count == 1)
+        if (leaves.Count == 1 || searcher.IndexReader.MaxDoc < ParallelFrom)
         {
-            Search(searcher, rewritten, leaves[0], collector, ranking);
+            foreach (var leaf in leaves)
+            {
+                Search(searcher, rewritten, leaf, collector, ranking);
+            }
+
             return;
         }
 
@@ -31,6 +35,9 @@ internal static class PostingPass
             collector.Absorb(part);
         }
     }
+
+    /// <summary>Below this many documents a search takes well under a millisecond, less than handing segments to other threads costs.</summary>
+    private const int ParallelFrom = 100_000;
 
     /// <summary>How hits get their scores: clause by clause, by the query's own weight (other similarities), or not at all.</summary>
     private sealed record Ranking(HitScorer? Clauses, Weight? Weight)
