@@ -137,11 +137,28 @@ public sealed class LuceneIndex : IDisposable
     /// </summary>
     public void ForceMerge(int segments) => _writer.ForceMerge(segments);
 
-    public void DeleteAll()
+    /// <summary>
+    /// Empties the index for a full rebuild and commits at once with a mark that the rebuild is under way. Until
+    /// <see cref="CompleteRebuild"/> commits without it, every commit keeps the mark — a shutdown in the middle commits a
+    /// partial index — and the next start finds the index <see cref="IndexState.Interrupted"/> and rebuilds it.
+    /// </summary>
+    public void BeginRebuild()
     {
         _writer.DeleteAll();
+        _commitValues[RebuildingKey] = "1";
         Interlocked.Increment(ref _changesSinceCommit);
+        Commit();
     }
+
+    /// <summary>Commits the rebuilt index without the mark <see cref="BeginRebuild"/> set.</summary>
+    public void CompleteRebuild()
+    {
+        _commitValues.TryRemove(RebuildingKey, out _);
+        Interlocked.Increment(ref _changesSinceCommit);
+        Commit();
+    }
+
+    private const string RebuildingKey = "rebuilding";
 
     private int _paused;
 
@@ -297,6 +314,11 @@ public sealed class LuceneIndex : IDisposable
                 return IndexState.OlderSchema;
             }
 
+            if (infos.UserData.ContainsKey(RebuildingKey))
+            {
+                return IndexState.Interrupted;
+            }
+
             // Opening a reader checks every segment is readable, not only the commit point.
             using (DirectoryReader.Open(directory))
             {
@@ -371,6 +393,9 @@ public enum IndexState
     Missing,
     OlderSchema,
     Corrupt,
+
+    /// <summary>A full rebuild began and did not finish (the process stopped in the middle).</summary>
+    Interrupted,
 }
 
 /// <summary>A searcher borrowed from the manager; disposing gives it back so old readers can close.</summary>

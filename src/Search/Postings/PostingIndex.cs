@@ -231,7 +231,7 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
         _logger.LogInformation("Rebuilding search index postings from the database: {Total} open postings", total);
         using var paused = Index.PauseRefresh();
         using var merges = Index.PauseMerges();
-        Index.DeleteAll();
+        Index.BeginRebuild();
         // Employers are few next to postings: one dictionary instead of a join per batch.
         var employers = await db.Employers.AsNoTracking().ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
         var done = 0;
@@ -263,7 +263,7 @@ public sealed class PostingIndex : IPostingChangeObserver, IDisposable
 
         merges.Dispose();
         Index.ForceMerge(_options.RebuildSegments);
-        Index.Commit();
+        Index.CompleteRebuild();
         Index.Refresh();
         _logger.LogInformation("Rebuilt search index postings: {Count} postings in {Seconds:F1} s ({Rate:F0}/s)",
             done, watch.Elapsed.TotalSeconds, done / Math.Max(watch.Elapsed.TotalSeconds, 0.001));

@@ -149,7 +149,7 @@ public sealed class ResumeIndex : IResumeChangeObserver, IDisposable
         var total = await db.Resumes.CountAsync(r => r.Visibility != ResumeVisibility.Hidden, cancellationToken);
         _logger.LogInformation("Rebuilding search index resumes from the database: {Total} résumés", total);
         using var paused = Index.PauseRefresh();
-        Index.DeleteAll();
+        Index.BeginRebuild();
         var done = 0;
         var lastId = 0L;
         while (true)
@@ -168,7 +168,7 @@ public sealed class ResumeIndex : IResumeChangeObserver, IDisposable
             _logger.LogInformation("Rebuilding search index resumes: {Done}/{Total}", done, total);
         }
 
-        Index.Commit();
+        Index.CompleteRebuild();
         Index.Refresh();
         _logger.LogInformation("Rebuilt search index resumes: {Count} in {Seconds:F1} s", done, watch.Elapsed.TotalSeconds);
         return done;

@@ -69,6 +69,40 @@ public sealed class LuceneIndexTests : IDisposable
     }
 
     [Fact]
+    public void Open_AfterRebuildStoppedMidway_IsInterruptedAndStartsEmpty()
+    {
+        using (var index = Open())
+        {
+            index.Upsert("1", Doc("1", "java"));
+            index.Commit();
+            index.BeginRebuild();
+            index.Add(Doc("2", "python"));
+            // A graceful shutdown in the middle of the rebuild commits the partial index.
+        }
+
+        using var reopened = Open();
+        Assert.Equal(IndexState.Interrupted, reopened.State);
+        Assert.Equal(0, reopened.DocumentCount);
+    }
+
+    [Fact]
+    public void Open_AfterCompletedRebuild_IsCurrentWithRebuiltDocuments()
+    {
+        using (var index = Open())
+        {
+            index.Upsert("1", Doc("1", "java"));
+            index.BeginRebuild();
+            index.Add(Doc("2", "python"));
+            index.CompleteRebuild();
+        }
+
+        using var reopened = Open();
+        Assert.Equal(IndexState.Current, reopened.State);
+        Assert.Equal(0, Count(reopened, "java"));
+        Assert.Equal(1, Count(reopened, "python"));
+    }
+
+    [Fact]
     public void Open_OlderSchema_StartsEmptyForRebuild()
     {
         using (var index = Open(schema: 1))
