@@ -376,10 +376,8 @@ public sealed class LuceneIndex : IDisposable
         {
             if (warmSegment is not null)
             {
-                foreach (var leaf in reader.Leaves)
-                {
-                    warmSegment(leaf.AtomicReader);
-                }
+                // A rebuilt index has a segment per core, each warmed (columns decoded) on its own thread.
+                Parallel.ForEach(reader.Leaves, leaf => warmSegment(leaf.AtomicReader));
             }
 
             return new IndexSearcher(reader) { Similarity = Similarity };
