@@ -18,6 +18,7 @@ namespace Jobs.FairHarness;
 // Usage: Jobs.FairHarness [--processes 1] [--redis 127.0.0.1:6379] [--requests 2000] [--capacity 500] [--rounds 3] [--warmup 4]
 //        [--connections 256] [--port 5090] [--data /tmp/dir] [--keep] [--api src/Api/bin/Release/net10.0/Jobs.Api.dll]
 //        [--probe] [--api-env KEY=VALUE ...] [--postgres "Host=127.0.0.1;Username=jobs;Password=jobs"] [--url http://127.0.0.1:8080]
+//        [--cpu-pids 101,102]
 //
 // Starts --processes API processes on one fresh data directory (each with its own search index folder, since a process
 // holds the Lucene write lock of its index), creates an organiser and an open fair per round, inserts --requests graduates
@@ -26,7 +27,8 @@ namespace Jobs.FairHarness;
 // The database is the data directory's SQLite file, or with --postgres a fresh PostgreSQL database on that server (dropped
 // afterwards unless --keep). With --url the harness starts nothing: it registers through that address (a proxy in front of
 // running nodes, see benchmarks/nodes/run.sh), and --postgres must then name the database those nodes use, which is kept;
-// the nodes must have been started with this harness's signing key and admin (benchmarks/nodes/run.sh does).
+// the nodes must have been started with this harness's signing key and admin (benchmarks/nodes/run.sh does), and
+// --cpu-pids names their processes so the server CPU per request is still reported.
 // (A class with Main rather than top-level statements: the referenced API already has a global Program class.)
 internal static class Harness
 {
@@ -241,6 +243,11 @@ internal static class Harness
         CancellationToken cancellationToken)
     {
         var urls = s.Url is null ? apis.Select(a => a.Url).ToList() : [s.Url.TrimEnd('/')];
+        // CPU milliseconds of the processes serving the burst: the harness's own, or those --cpu-pids names behind --url.
+        var watched = s.CpuPids.Select(System.Diagnostics.Process.GetProcessById).ToList();
+        Func<double>? serverCpu = apis.Count > 0 ? () => apis.Sum(a => a.CpuTime().TotalMilliseconds)
+            : watched.Count > 0 ? () => watched.Sum(p => { p.Refresh(); return p.HasExited ? 0 : p.TotalProcessorTime.TotalMilliseconds; })
+            : null;
         using var setup = new HttpClient { BaseAddress = new Uri(urls[0]), Timeout = TimeSpan.FromMinutes(2) };
         // A run of its own on a database other runs used (--url): its organiser and graduates must be new there.
         var organiserEmail = $"organiser.{runId}@bench.local";
@@ -281,7 +288,7 @@ internal static class Harness
             {
                 var label = round <= 0 ? $"warm-up {round + s.Warmup}" : $"round {round}";
                 var fairId = lastFair = await CreateOpenFairAsync(setup, organiserToken, s.Capacity, label, cancellationToken);
-                var result = await BurstAsync(fairId, clients, apis, tokens, cancellationToken);
+                var result = await BurstAsync(fairId, clients, serverCpu, tokens, cancellationToken);
                 var problems = await VerifyAsync(result, s, database, setup, fairId, cancellationToken);
                 Console.WriteLine($"{label,-10} fair {fairId}: {result.Summary()}; load average {LoadAverage()}");
                 Console.WriteLine(problems.Count == 0
@@ -304,7 +311,7 @@ internal static class Harness
                 // The same burst shape without the seat decision: token check, routing, one indexed read, JSON out.
                 for (var round = 1; round <= 2; round++)
                 {
-                    var probe = await BurstAsync(lastFair, clients, apis, tokens, cancellationToken, readBack: true);
+                    var probe = await BurstAsync(lastFair, clients, serverCpu, tokens, cancellationToken, readBack: true);
                     var notOk = probe.Codes.Count(c => c != 200);
                     Console.WriteLine($"read-back {round} GET /api/fairs/{lastFair}/attendees/me: {probe.Summary()}"
                                       + (notOk == 0 ? "" : $"; {notOk} not 200"));
@@ -446,7 +453,7 @@ internal static class Harness
     }
 
     /// <summary>One request per token, all released together, round-robin over the clients; POST registers, GET reads back.</summary>
-    private static async Task<RoundResult> BurstAsync(long fairId, IReadOnlyList<HttpClient> clients, IReadOnlyList<ApiProcess> apis,
+    private static async Task<RoundResult> BurstAsync(long fairId, IReadOnlyList<HttpClient> clients, Func<double>? serverCpuMs,
         IReadOnlyList<string> tokens, CancellationToken cancellationToken, bool readBack = false)
     {
         var n = tokens.Count;
@@ -497,14 +504,13 @@ internal static class Harness
 
         // Give the thread pool a moment to settle after building the requests, then release them all together.
         await Task.Delay(200, cancellationToken);
-        var serverCpuBefore = apis.Sum(a => a.CpuTime().TotalMilliseconds);
+        var serverCpuBefore = serverCpuMs?.Invoke() ?? double.NaN;
         var harnessCpuBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
         var released = Stopwatch.GetTimestamp();
         gate.SetResult();
         await Task.WhenAll(tasks);
         var wall = Stopwatch.GetElapsedTime(released).TotalMilliseconds;
-        // Processes behind --url are not this harness's to watch.
-        var serverCpu = apis.Count == 0 ? double.NaN : apis.Sum(a => a.CpuTime().TotalMilliseconds) - serverCpuBefore;
+        var serverCpu = (serverCpuMs?.Invoke() ?? double.NaN) - serverCpuBefore;
         var harnessCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds - harnessCpuBefore;
         return new RoundResult(latencies, codes, bodies, wall, serverCpu, harnessCpu);
     }
@@ -627,7 +633,7 @@ internal static class Harness
 
 internal sealed record Settings(int Processes, string? Redis, int Requests, int Capacity, int Rounds, int Warmup, int Connections, int Port,
     string DataDirectory, bool Keep, string ApiDll, bool Probe, IReadOnlyList<KeyValuePair<string, string>> ApiEnvironment,
-    string? Postgres, string? Url)
+    string? Postgres, string? Url, IReadOnlyList<int> CpuPids)
 {
     public static Settings Parse(string[] args)
     {
@@ -667,7 +673,10 @@ internal sealed record Settings(int Processes, string? Redis, int Requests, int 
             args.Contains("--probe"),
             ParseApiEnvironment(args),
             string.IsNullOrWhiteSpace(Arg("postgres")) ? null : Arg("postgres"),
-            string.IsNullOrWhiteSpace(Arg("url")) ? null : Arg("url"));
+            string.IsNullOrWhiteSpace(Arg("url")) ? null : Arg("url"),
+            (Arg("cpu-pids") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid) ? pid
+                    : throw new ArgumentException($"--cpu-pids needs process ids separated by commas, not '{p}'")).ToList());
     }
 
     // Every --api-env KEY=VALUE, passed to the API processes (e.g. DOTNET_PerfMapEnabled=1 for perf, Logging__LogLevel__Default=Warning).

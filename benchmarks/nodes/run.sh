@@ -73,7 +73,8 @@ prefix=""
 # CPU seconds (user + system) a process has used, in clock ticks; 0 once it is gone.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # The whole machine's busy ticks (everything but idle and iowait) and all ticks, from /proc/stat.
-machine_ticks() { awk '/^cpu /{busy=$2+$3+$4+$7+$8+$9; print busy, busy+$5+$6}' /proc/stat; }  # summed over all cores
+# user+nice+system+irq+softirq, and that plus idle, iowait and steal; summed over all cores.
+machine_ticks() { awk '/^cpu /{busy=$2+$3+$4+$7+$8; print busy, busy+$5+$6+$9}' /proc/stat; }
 sum_ticks() { local total=0; for p in "$@"; do total=$((total + $(cpu_ticks "$p"))); done; echo "$total"; }
 
 cleanup() {
@@ -154,8 +155,9 @@ for n in $nodes_list; do
   prefix=jobs-nodes-bench:$run_id:$n:
   node_pids=()
   psql -d postgres -qc "CREATE DATABASE \"$database\" TEMPLATE template0 ENCODING 'UTF8';" >/dev/null
-  # Each node's pool sized so that all of them stay under PostgreSQL's default 100 connections.
-  conn="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$database;Maximum Pool Size=$((90 / n))"
+  # Each node's pool sized so that all of them stay under PostgreSQL's default 100 connections; a burst waits for a
+  # pooled connection up to Timeout rather than failing.
+  conn="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$database;Maximum Pool Size=$((90 / n));Timeout=60"
   ports=()
   for i in $(seq 1 "$n"); do
     port=$((base_port + i - 1))
@@ -202,30 +204,32 @@ for n in $nodes_list; do
   proxy_pids=("$nginx_pid" $(pgrep -P "$nginx_pid"))
   read -r busy0 all0 < <(machine_ticks)
   nodes0=$(sum_ticks "${node_pids[@]}"); nginx0=$(sum_ticks "${proxy_pids[@]}"); t0=$(date +%s.%N)
+  each0=(); for p in "${node_pids[@]}"; do each0+=("$(cpu_ticks "$p")"); done
   PAGE_SIZE=20 /usr/bin/time -f "%U %S" -o "$root/wrk-cpu.txt" \
     wrk -t2 -c"$connections" -d"$duration" --latency -s "$search_lua" "$proxy" >"$root/wrk-search.txt"
   t1=$(date +%s.%N); read -r busy1 all1 < <(machine_ticks)
   nodes1=$(sum_ticks "${node_pids[@]}"); nginx1=$(sum_ticks "${proxy_pids[@]}")
+  each1=(); for p in "${node_pids[@]}"; do each1+=("$(cpu_ticks "$p")"); done
   secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b - a}')
   search_rate=$(wrk_rate "$root/wrk-search.txt"); search_p99=$(wrk_p99 "$root/wrk-search.txt"); search_bad=$(wrk_non2xx "$root/wrk-search.txt")
   search_nodes=$(pct $((nodes1 - nodes0)) "$secs"); search_nginx=$(pct $((nginx1 - nginx0)) "$secs")
-  search_busy=$(pct $((busy1 - busy0)) "$secs")
+  search_busy=$(awk -v b=$((busy1 - busy0)) -v a=$((all1 - all0)) -v c="$(nproc)" 'BEGIN{printf "%.0f", 100 * c * b / a}')
+  each=""; for i in "${!node_pids[@]}"; do each+="${each:+ + }$(pct $((each1[i] - each0[i])) "$secs")"; done
   search_wrk=$(awk -v s="$secs" '{printf "%.0f", 100 * ($1 + $2) / s}' "$root/wrk-cpu.txt")
-  echo "  search: $search_rate req/s, p99 $search_p99 ms, non-2xx $search_bad; CPU in % of one core (200 % = the machine): nodes ${search_nodes}, nginx ${search_nginx}, wrk ${search_wrk}, everything ${search_busy}"
+  echo "  search: $search_rate req/s, p99 $search_p99 ms, non-2xx $search_bad; CPU in % of one core (200 % = the machine): nodes ${search_nodes} (${each}), nginx ${search_nginx}, wrk ${search_wrk}, everything ${search_busy}"
 
   fair_rate="-"; fair_p99="-"; fair_cpu="-"
   if [ "$run_fair" = 1 ]; then
-    nodes0=$(sum_ticks "${node_pids[@]}")
     if ! dotnet "$fair_dll" --url "$proxy" --postgres "$conn" --requests "$fair_requests" --capacity "$fair_capacity" \
-        --rounds "$fair_rounds" --warmup "$fair_warmup" --data "$root/fair" >"$root/fair.txt" 2>&1; then
+        --rounds "$fair_rounds" --warmup "$fair_warmup" --data "$root/fair" --cpu-pids "$(IFS=,; echo "${node_pids[*]}")" \
+        >"$root/fair.txt" 2>&1; then
       echo "fair harness failed:" >&2; tail -n 20 "$root/fair.txt" >&2; exit 1
     fi
-    nodes1=$(sum_ticks "${node_pids[@]}")
     grep -E "^(round|median)" "$root/fair.txt" | sed 's/^/  fair: /'
     fair_rate=$(sed -n 's/^median of .*: \([0-9,]*\) req\/s.*/\1/p' "$root/fair.txt")
     fair_p99=$(sed -n 's/^median of .* p99 \([0-9.]*\) ms.*/\1/p' "$root/fair.txt")
-    # Over the harness's whole run (warm-up rounds, setup and verification included), per registration sent.
-    fair_cpu=$(awk -v t=$((nodes1 - nodes0)) -v hz="$ticks" -v n=$((fair_requests * (fair_rounds + fair_warmup))) 'BEGIN{printf "%.2f", 1000 * t / hz / n}')
+    # The nodes' CPU per registration during the measured bursts (median of the rounds), as the harness read it.
+    fair_cpu=$(sed -n 's/^median of .*server CPU \([0-9.]*\) ms\/request.*/\1/p' "$root/fair.txt")
   fi
 
   rows+=("| $n | $search_rate | $search_p99 ms | $search_nodes % | $search_nginx % | $search_wrk % | $search_busy % | $fair_rate | $fair_p99 ms | $fair_cpu ms | $(cut -d' ' -f1 /proc/loadavg) |")
@@ -233,7 +237,7 @@ for n in $nodes_list; do
 done
 
 echo
-echo "CPU during the search run in % of one core; 200 % is both cores. Node CPU per registration: over the whole harness run."
+echo "CPU during the search run in % of one core; 200 % is both cores. Nodes' CPU per registration: median over the measured bursts."
 echo "| nodes | search req/s | search p99 | nodes' CPU | nginx CPU | wrk CPU | machine CPU | registrations/s (median) | registration p99 | nodes' CPU per registration | load average after |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"
