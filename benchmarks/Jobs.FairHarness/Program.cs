@@ -9,7 +9,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Jobs.Api.Auth;
 using Jobs.Core.Accounts;
-using Microsoft.Data.Sqlite;
 using StackExchange.Redis;
 
 using Jobs.Benchmarks.Shared;
@@ -18,12 +17,18 @@ namespace Jobs.FairHarness;
 
 // Usage: Jobs.FairHarness [--processes 1] [--redis 127.0.0.1:6379] [--requests 2000] [--capacity 500] [--rounds 3] [--warmup 4]
 //        [--connections 256] [--port 5090] [--data /tmp/dir] [--keep] [--api src/Api/bin/Release/net10.0/Jobs.Api.dll]
-//        [--probe] [--api-env KEY=VALUE ...]
+//        [--probe] [--api-env KEY=VALUE ...] [--postgres "Host=127.0.0.1;Username=jobs;Password=jobs"] [--url http://127.0.0.1:8080]
+//        [--cpu-pids 101,102]
 //
 // Starts --processes API processes on one fresh data directory (each with its own search index folder, since a process
 // holds the Lucene write lock of its index), creates an organiser and an open fair per round, inserts --requests graduates
-// straight into SQLite with tokens signed like the API's own, then fires one registration per graduate, all released at
-// once, round-robin over the processes. Reports throughput, latency percentiles and whether the seats came out right.
+// straight into the database with tokens signed like the API's own, then fires one registration per graduate, all released
+// at once, round-robin over the processes. Reports throughput, latency percentiles and whether the seats came out right.
+// The database is the data directory's SQLite file, or with --postgres a fresh PostgreSQL database on that server (dropped
+// afterwards unless --keep). With --url the harness starts nothing: it registers through that address (a proxy in front of
+// running nodes, see benchmarks/nodes/run.sh), and --postgres must then name the database those nodes use, which is kept;
+// the nodes must have been started with this harness's signing key and admin (benchmarks/nodes/run.sh does), and
+// --cpu-pids names their processes so the server CPU per request is still reported.
 // (A class with Main rather than top-level statements: the referenced API already has a global Program class.)
 internal static class Harness
 {
@@ -31,7 +36,6 @@ internal static class Harness
     private const string SigningKey = "fair-harness-signing-key-0123456789-abcdefghijkl";
     private const string AdminEmail = "admin@bench.local";
     private const string AdminPassword = "FairBench2026";
-    private const string OrganiserEmail = "organiser@bench.local";
     private const string OrganiserPassword = "Bench-Harbor-2026";
 
     public static async Task<int> Main(string[] args)
@@ -70,28 +74,49 @@ internal static class Harness
             }
         }
 
+        if (s.Url is not null && s.Postgres is null)
+        {
+            Console.Error.WriteLine("--url needs --postgres with the database the API behind it uses: the harness writes its graduates there.");
+            return 2;
+        }
+
         Directory.CreateDirectory(s.DataDirectory);
-        if (Directory.EnumerateFileSystemEntries(s.DataDirectory).Any())
+        if (s.Url is null && Directory.EnumerateFileSystemEntries(s.DataDirectory).Any())
         {
             Console.Error.WriteLine($"{s.DataDirectory} is not empty; the harness needs a fresh data directory.");
             return 2;
         }
 
-        Console.WriteLine($"Fair burst: {s.Processes} API process(es), {(s.Redis is null ? "no Redis (SQLite seat control)" : $"Redis {s.Redis}")}, "
-                          + $"{s.Requests:N0} requests, capacity {s.Capacity:N0}, {s.Warmup} warm-up + {s.Rounds} round(s), "
-                          + $"{s.Connections} connections per process; data {s.DataDirectory}");
-
-        var apis = new List<ApiProcess>();
         using var cancelled = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             cancelled.Cancel();
         };
+
+        BenchDatabase database;
+        try
+        {
+            database = s.Postgres is null ? BenchDatabase.Sqlite(s.DataDirectory)
+                : s.Url is not null ? BenchDatabase.ExistingPostgres(s.Postgres)
+                : await BenchDatabase.CreatePostgresAsync(s.Postgres, runId, s.Processes, cancelled.Token);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            Console.Error.WriteLine($"PostgreSQL: {e.Message}");
+            return 2;
+        }
+
+        Console.WriteLine($"Fair burst: {(s.Url is null ? $"{s.Processes} API process(es)" : $"the API at {s.Url}")}, {database.Describe}, "
+                          + $"{(s.Url is not null ? "seat control as that API is configured" : s.Redis is null ? "no Redis (seat control in the database)" : $"Redis {s.Redis}")}, "
+                          + $"{s.Requests:N0} requests, capacity {s.Capacity:N0}, {s.Warmup} warm-up + {s.Rounds} round(s), "
+                          + $"{s.Connections} connections per process; data {s.DataDirectory}");
+
+        var apis = new List<ApiProcess>();
         var exitCode = 0;
         try
         {
-            for (var i = 0; i < s.Processes; i++)
+            for (var i = 0; s.Url is null && i < s.Processes; i++)
             {
                 var env = new Dictionary<string, string>
                 {
@@ -116,6 +141,11 @@ internal static class Harness
                     env[key] = value;
                 }
 
+                if (database.Postgres is not null)
+                {
+                    env["ConnectionStrings__Postgres"] = database.Postgres;
+                }
+
                 if (s.Redis is not null)
                 {
                     env["ConnectionStrings__Redis"] = s.Redis;
@@ -138,9 +168,9 @@ internal static class Harness
                 Console.WriteLine($"API {i + 1} healthy at {api.Url} after {started.Elapsed.TotalSeconds:F1} s (pid {api.Process.Id})");
             }
 
-            exitCode = await RunAsync(s, apis, cancelled.Token);
+            exitCode = await RunAsync(s, database, runId, apis, cancelled.Token);
         }
-        catch (Exception e) when (e is HarnessException or HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (e is HarnessException or HttpRequestException or OperationCanceledException or System.Data.Common.DbException)
         {
             Console.Error.WriteLine($"Stopped: {e.Message}");
             foreach (var api in apis)
@@ -194,31 +224,50 @@ internal static class Harness
             {
                 Console.WriteLine($"Kept {s.DataDirectory} (database, indexes, API logs api-N.log)");
             }
+
+            if (database.Owned && !s.Keep)
+            {
+                await database.DropAsync(CancellationToken.None);
+                Console.WriteLine($"Dropped {database.Describe}");
+            }
+            else if (database.Owned)
+            {
+                Console.WriteLine($"Kept {database.Describe}: {database.Postgres}");
+            }
         }
 
         return exitCode;
     }
 
-    private static async Task<int> RunAsync(Settings s, IReadOnlyList<ApiProcess> apis, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Settings s, BenchDatabase database, string runId, IReadOnlyList<ApiProcess> apis,
+        CancellationToken cancellationToken)
     {
-        using var setup = new HttpClient { BaseAddress = new Uri(apis[0].Url), Timeout = TimeSpan.FromMinutes(2) };
+        var urls = s.Url is null ? apis.Select(a => a.Url).ToList() : [s.Url.TrimEnd('/')];
+        // CPU milliseconds of the processes serving the burst: the harness's own, or those --cpu-pids names behind --url.
+        var watched = s.CpuPids.Select(System.Diagnostics.Process.GetProcessById).ToList();
+        Func<double>? serverCpu = apis.Count > 0 ? () => apis.Sum(a => a.CpuTime().TotalMilliseconds)
+            : watched.Count > 0 ? () => watched.Sum(p => { p.Refresh(); return p.HasExited ? 0 : p.TotalProcessorTime.TotalMilliseconds; })
+            : null;
+        using var setup = new HttpClient { BaseAddress = new Uri(urls[0]), Timeout = TimeSpan.FromMinutes(2) };
+        // A run of its own on a database other runs used (--url): its organiser and graduates must be new there.
+        var organiserEmail = $"organiser.{runId}@bench.local";
         var adminToken = await LoginAsync(setup, AdminEmail, AdminPassword, cancellationToken);
         using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/organisers"))
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
-            request.Content = JsonContent.Create(new { email = OrganiserEmail, password = OrganiserPassword, displayName = "压测组织方", city = "南京" });
+            request.Content = JsonContent.Create(new { email = organiserEmail, password = OrganiserPassword, displayName = "压测组织方", city = "南京" });
             using var response = await setup.SendAsync(request, cancellationToken);
             await ExpectAsync(response, HttpStatusCode.Created, "create organiser", cancellationToken);
         }
 
-        var organiserToken = await LoginAsync(setup, OrganiserEmail, OrganiserPassword, cancellationToken);
+        var organiserToken = await LoginAsync(setup, organiserEmail, OrganiserPassword, cancellationToken);
 
         var watch = Stopwatch.StartNew();
-        var tokens = await AddGraduatesAsync(Path.Combine(s.DataDirectory, "jobs.db"), s.Requests, cancellationToken);
+        var tokens = await AddGraduatesAsync(database, runId, s.Requests, cancellationToken);
         Console.WriteLine($"{tokens.Count:N0} graduates inserted and their tokens signed in {watch.Elapsed.TotalSeconds:F1} s");
 
         // One client per process, its connections kept open between bursts; each request carries its graduate's token.
-        var clients = apis.Select(a => new HttpClient(new SocketsHttpHandler
+        var clients = urls.Select(url => new HttpClient(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = s.Connections,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
@@ -227,7 +276,7 @@ internal static class Harness
             AutomaticDecompression = DecompressionMethods.None,
         })
         {
-            BaseAddress = new Uri(a.Url),
+            BaseAddress = new Uri(url),
             Timeout = TimeSpan.FromMinutes(5),
         }).ToList();
         try
@@ -239,8 +288,8 @@ internal static class Harness
             {
                 var label = round <= 0 ? $"warm-up {round + s.Warmup}" : $"round {round}";
                 var fairId = lastFair = await CreateOpenFairAsync(setup, organiserToken, s.Capacity, label, cancellationToken);
-                var result = await BurstAsync(fairId, clients, apis, tokens, cancellationToken);
-                var problems = await VerifyAsync(result, s, setup, fairId, cancellationToken);
+                var result = await BurstAsync(fairId, clients, serverCpu, tokens, cancellationToken);
+                var problems = await VerifyAsync(result, s, database, setup, fairId, cancellationToken);
                 Console.WriteLine($"{label,-10} fair {fairId}: {result.Summary()}; load average {LoadAverage()}");
                 Console.WriteLine(problems.Count == 0
                     ? $"           correct: {Math.Min(s.Capacity, s.Requests)} registered, {Math.Max(0, s.Requests - s.Capacity)} waitlisted, "
@@ -262,7 +311,7 @@ internal static class Harness
                 // The same burst shape without the seat decision: token check, routing, one indexed read, JSON out.
                 for (var round = 1; round <= 2; round++)
                 {
-                    var probe = await BurstAsync(lastFair, clients, apis, tokens, cancellationToken, readBack: true);
+                    var probe = await BurstAsync(lastFair, clients, serverCpu, tokens, cancellationToken, readBack: true);
                     var notOk = probe.Codes.Count(c => c != 200);
                     Console.WriteLine($"read-back {round} GET /api/fairs/{lastFair}/attendees/me: {probe.Summary()}"
                                       + (notOk == 0 ? "" : $"; {notOk} not 200"));
@@ -284,7 +333,7 @@ internal static class Harness
                 var max = Median(results.Select(r => r.Max));
                 var cpu = Median(results.Select(r => r.ServerCpuMsPerRequest));
                 Console.WriteLine($"median of {results.Count} round(s): {throughput:N0} req/s; p50 {p50:F1} ms, p95 {p95:F1} ms, p99 {p99:F1} ms, "
-                                  + $"max {max:F1} ms; server CPU {cpu:F2} ms/request");
+                                  + $"max {max:F1} ms; server CPU {(double.IsNaN(cpu) ? "not measured" : $"{cpu:F2} ms/request")}");
                 Console.WriteLine($"| {s.Requests:N0} | {s.Capacity:N0} | {s.Processes} | {(s.Redis is null ? "no" : "yes")} | {throughput:N0} | "
                                   + $"{p50:F0} ms | {p95:F0} ms | {p99:F0} ms | {max:F0} ms |");
             }
@@ -358,34 +407,36 @@ internal static class Harness
     /// Graduate rows straight into the database (hashing thousands of passwords would take minutes and is not what is
     /// measured), with bearer tokens from the API's own <see cref="TokenService"/> and the key the processes were given.
     /// </summary>
-    private static async Task<IReadOnlyList<string>> AddGraduatesAsync(string databasePath, int count, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> AddGraduatesAsync(BenchDatabase database, string runId, int count,
+        CancellationToken cancellationToken)
     {
         var ids = new List<long>(count);
-        await using (var connection = new SqliteConnection($"Data Source={databasePath};Default Timeout=60"))
+        await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            await connection.OpenAsync(cancellationToken);
-            await using var transaction = connection.BeginTransaction();
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
+            // The same SQL on SQLite and PostgreSQL: @ parameters, RETURNING, ON CONFLICT.
             command.CommandText = """
                 INSERT INTO "Users" ("Email", "PasswordHash", "Role", "DisplayName", "CityCode", "EmployerId", "CreatedAt", "SecurityStamp", "FailedSignInCount")
-                VALUES ($email, 'not-a-hash', 0, $name, NULL, NULL, $now, 'bench-stamp', 0) RETURNING "Id";
+                VALUES (@email, 'not-a-hash', 0, @name, NULL, NULL, @now, 'bench-stamp', 0) RETURNING "Id";
                 """;
-            var email = command.Parameters.Add("$email", SqliteType.Text);
-            var name = command.Parameters.Add("$name", SqliteType.Text);
-            command.Parameters.AddWithValue("$now", DateTime.UtcNow);
+            var email = command.Add("@email", "");
+            var name = command.Add("@name", "");
+            command.Add("@now", DateTime.UtcNow);
             for (var i = 0; i < count; i++)
             {
-                email.Value = $"graduate.{i}@burst.bench";
+                email.Value = $"graduate.{i}.{runId}@burst.bench";
                 name.Value = $"毕业生{i:D5}";
-                ids.Add((long)(await command.ExecuteScalarAsync(cancellationToken))!);
+                ids.Add(Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture));
             }
 
             // One session per account, as a sign-in would have started; the tokens below name it.
             command.Parameters.Clear();
             command.CommandText = """
-                INSERT OR IGNORE INTO "Sessions" ("Id", "UserId", "SecurityStamp", "CreatedAt")
-                SELECT 'bench-' || "Id", "Id", "SecurityStamp", "CreatedAt" FROM "Users" WHERE "SecurityStamp" = 'bench-stamp';
+                INSERT INTO "Sessions" ("Id", "UserId", "SecurityStamp", "CreatedAt")
+                SELECT 'bench-' || "Id", "Id", "SecurityStamp", "CreatedAt" FROM "Users" WHERE "SecurityStamp" = 'bench-stamp'
+                ON CONFLICT DO NOTHING;
                 """;
             await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -402,7 +453,7 @@ internal static class Harness
     }
 
     /// <summary>One request per token, all released together, round-robin over the clients; POST registers, GET reads back.</summary>
-    private static async Task<RoundResult> BurstAsync(long fairId, IReadOnlyList<HttpClient> clients, IReadOnlyList<ApiProcess> apis,
+    private static async Task<RoundResult> BurstAsync(long fairId, IReadOnlyList<HttpClient> clients, Func<double>? serverCpuMs,
         IReadOnlyList<string> tokens, CancellationToken cancellationToken, bool readBack = false)
     {
         var n = tokens.Count;
@@ -453,18 +504,19 @@ internal static class Harness
 
         // Give the thread pool a moment to settle after building the requests, then release them all together.
         await Task.Delay(200, cancellationToken);
-        var serverCpuBefore = apis.Sum(a => a.CpuTime().TotalMilliseconds);
+        var serverCpuBefore = serverCpuMs?.Invoke() ?? double.NaN;
         var harnessCpuBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
         var released = Stopwatch.GetTimestamp();
         gate.SetResult();
         await Task.WhenAll(tasks);
         var wall = Stopwatch.GetElapsedTime(released).TotalMilliseconds;
-        var serverCpu = apis.Sum(a => a.CpuTime().TotalMilliseconds) - serverCpuBefore;
+        var serverCpu = (serverCpuMs?.Invoke() ?? double.NaN) - serverCpuBefore;
         var harnessCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds - harnessCpuBefore;
         return new RoundResult(latencies, codes, bodies, wall, serverCpu, harnessCpu);
     }
 
-    private static async Task<List<string>> VerifyAsync(RoundResult result, Settings s, HttpClient http, long fairId, CancellationToken cancellationToken)
+    private static async Task<List<string>> VerifyAsync(RoundResult result, Settings s, BenchDatabase database, HttpClient http, long fairId,
+        CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         var n = result.Codes.Length;
@@ -522,19 +574,19 @@ internal static class Harness
             problems.Add($"fair counts say registered {counts?["registered"]}, waitlisted {counts?["waitlisted"]}");
         }
 
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(s.DataDirectory, "jobs.db")};Mode=ReadOnly");
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT COUNT(*), COUNT(DISTINCT "Seq"), COUNT(DISTINCT "UserId"), COALESCE(MIN("Seq"), 0), COALESCE(MAX("Seq"), 0),
-                   COALESCE(SUM("Status" = 0), 0), COALESCE(MAX(CASE WHEN "Status" = 0 THEN "Seq" END), 0)
-            FROM "FairRegistrations" WHERE "FairId" = $fair;
+                   COALESCE(SUM(CASE WHEN "Status" = 0 THEN 1 ELSE 0 END), 0), COALESCE(MAX(CASE WHEN "Status" = 0 THEN "Seq" END), 0)
+            FROM "FairRegistrations" WHERE "FairId" = @fair;
             """;
-        command.Parameters.AddWithValue("$fair", fairId);
+        command.Add("@fair", fairId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
+        long Column(int i) => Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
         var (rows, seqs, users, minSeq, maxSeq, registered, lastSeated) =
-            (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
+            (Column(0), Column(1), Column(2), Column(3), Column(4), Column(5), Column(6));
         if (rows != n || seqs != n || users != n || minSeq != 1 || maxSeq != n || registered != seated || lastSeated != seated)
         {
             problems.Add($"database: {rows} rows, {seqs} distinct arrivals ({minSeq}..{maxSeq}), {users} people, {registered} registered up to arrival {lastSeated}");
@@ -580,7 +632,8 @@ internal static class Harness
 
 
 internal sealed record Settings(int Processes, string? Redis, int Requests, int Capacity, int Rounds, int Warmup, int Connections, int Port,
-    string DataDirectory, bool Keep, string ApiDll, bool Probe, IReadOnlyList<KeyValuePair<string, string>> ApiEnvironment)
+    string DataDirectory, bool Keep, string ApiDll, bool Probe, IReadOnlyList<KeyValuePair<string, string>> ApiEnvironment,
+    string? Postgres, string? Url, IReadOnlyList<int> CpuPids)
 {
     public static Settings Parse(string[] args)
     {
@@ -618,7 +671,12 @@ internal sealed record Settings(int Processes, string? Redis, int Requests, int 
             args.Contains("--keep"),
             Path.GetFullPath(api),
             args.Contains("--probe"),
-            ParseApiEnvironment(args));
+            ParseApiEnvironment(args),
+            string.IsNullOrWhiteSpace(Arg("postgres")) ? null : Arg("postgres"),
+            string.IsNullOrWhiteSpace(Arg("url")) ? null : Arg("url"),
+            (Arg("cpu-pids") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid) ? pid
+                    : throw new ArgumentException($"--cpu-pids needs process ids separated by commas, not '{p}'")).ToList());
     }
 
     // Every --api-env KEY=VALUE, passed to the API processes (e.g. DOTNET_PerfMapEnabled=1 for perf, Logging__LogLevel__Default=Warning).
@@ -681,7 +739,8 @@ internal sealed class RoundResult(double[] latencies, int[] codes, string[] bodi
 
     public string Summary() =>
         $"{Codes.Length:N0} requests in {wallMs / 1000:F2} s = {Throughput:N0} req/s; min {_sorted[0]:F1} ms, p50 {P50:F1} ms, p95 {P95:F1} ms, p99 {P99:F1} ms, "
-        + $"max {Max:F1} ms; CPU server {serverCpuMs / 1000:F2} s ({ServerCpuMsPerRequest:F2} ms/request), harness {harnessCpuMs / 1000:F2} s";
+        + $"max {Max:F1} ms; CPU server {(double.IsNaN(serverCpuMs) ? "not measured" : $"{serverCpuMs / 1000:F2} s ({ServerCpuMsPerRequest:F2} ms/request)")}, "
+        + $"harness {harnessCpuMs / 1000:F2} s";
 
     // Nearest rank.
     private double Percentile(double p) => _sorted[Math.Clamp((int)Math.Ceiling(p * _sorted.Length) - 1, 0, _sorted.Length - 1)];

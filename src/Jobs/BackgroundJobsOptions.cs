@@ -14,6 +14,13 @@ public sealed class BackgroundJobsOptions
     public int WorkerCount { get; set; } = 4;
 
     /// <summary>
+    /// How often this server looks for due recurring and delayed jobs (Hangfire's default, 15 s). Minutely jobs need no
+    /// less; a test of second-based schedules across nodes sets 1.
+    /// </summary>
+    [Range(1, 60)]
+    public int SchedulePollingSeconds { get; set; } = 15;
+
+    /// <summary>
     /// Start of every Hangfire key when <c>ConnectionStrings:Redis</c> is set, so several deployments (or test runs) can
     /// share one Redis database without seeing each other's jobs.
     /// </summary>

@@ -78,7 +78,11 @@ public static class ServiceCollectionExtensions
 
         if (options.RunServer)
         {
-            services.AddHangfireServer(server => server.WorkerCount = options.WorkerCount);
+            services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = options.WorkerCount;
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(options.SchedulePollingSeconds);
+            });
         }
 
         return services;
