@@ -16,11 +16,10 @@ internal static class Explain
     {
         using var lease = index.Index.Acquire();
         var searcher = lease.Searcher;
-        var warmupsLeft = texts.Count;
         // The first pass only warms the JIT up (tiered compilation optimises a method after its first calls).
-        foreach (var text in texts.Concat(texts))
+        foreach (var (text, pass) in texts.Select(t => (t, 0)).Concat(texts.Select(t => (t, 1))))
         {
-            var print = Array.IndexOf([.. texts], text) >= 0 && --warmupsLeft < 0;
+            var print = pass == 1;
             var prepared = search.Prepare(new PostingSearchRequest { Query = text, CityCodes = ["nanjing"], Education = EducationLevel.Bachelor });
             var filtered = new BooleanQuery { { prepared.Text.Query ?? new MatchAllDocsQuery(), Occur.MUST } };
             foreach (var f in prepared.Filters)

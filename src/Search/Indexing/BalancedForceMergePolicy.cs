@@ -44,19 +44,20 @@ internal sealed class BalancedForceMergePolicy(MergePolicy inner, Func<bool> sus
 
         // Balanced by live documents, which is what a search's work per segment follows.
         static long Docs(SegmentCommitInfo s) => s.Info.DocCount - s.DelCount;
-        var groups = Enumerable.Range(0, maxSegmentCount).Select(_ => (Docs: 0L, Segments: new List<SegmentCommitInfo>())).ToArray();
+        var docs = new long[maxSegmentCount];
+        var groups = Enumerable.Range(0, maxSegmentCount).Select(_ => new List<SegmentCommitInfo>()).ToArray();
         foreach (var segment in eligible.OrderByDescending(Docs))
         {
-            var lightest = Array.IndexOf(groups, groups.MinBy(g => g.Docs));
-            groups[lightest] = (groups[lightest].Docs + Docs(segment), groups[lightest].Segments);
-            groups[lightest].Segments.Add(segment);
+            var lightest = Array.IndexOf(docs, docs.Min());
+            docs[lightest] += Docs(segment);
+            groups[lightest].Add(segment);
         }
 
         var merges = new MergeSpecification();
-        foreach (var group in groups.Where(g => g.Segments.Count > 1))
+        foreach (var group in groups.Where(g => g.Count > 1))
         {
             // A merge takes segments in index order, as the writer expects.
-            merges.Add(new OneMerge([.. group.Segments.OrderBy(s => order[s])]));
+            merges.Add(new OneMerge([.. group.OrderBy(s => order[s])]));
         }
 
         return merges.Merges.Count == 0 ? null : merges;
